@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what LogPipeline needs on a fresh Debian machine with the .NET SDK, idempotently:
+# librdkafka (the Kafka client's native library and the embedded broker), a Java runtime and DynamoDB Local.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+[[ -e /usr/lib/x86_64-linux-gnu/librdkafka.so || -e /usr/lib/aarch64-linux-gnu/librdkafka.so || -e /usr/lib/librdkafka.so ]] || need_apt+=(librdkafka1 librdkafka-dev)
+command -v java >/dev/null 2>&1 || need_apt+=(openjdk-17-jre-headless)
+command -v npm >/dev/null 2>&1 || need_apt+=(npm)
+if (( ${#need_apt[@]} > 0 )); then
+  echo "==> Installing ${need_apt[*]} with apt-get"
+  SUDO=""; [[ $(id -u) -eq 0 ]] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+echo "==> DynamoDB Local: $(eng/install-dynamodb-local.sh)"

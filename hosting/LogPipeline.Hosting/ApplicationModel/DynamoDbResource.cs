@@ -1,0 +1,15 @@
+namespace LogPipeline.Hosting.ApplicationModel;
+
+/// <summary>
+/// DynamoDB: the endpoint named by <c>AWS_ENDPOINT_URL_DYNAMODB</c> when configured, otherwise Amazon's
+/// DynamoDB Local (Java), installed on first use into the user cache.
+/// </summary>
+public sealed class DynamoDbResource(string name, string? externalEndpoint, string workingDirectory)
+    : ExecutableResource(name, "java", workingDirectory)
+{
+    public string? ExternalEndpoint { get; } = externalEndpoint;
+
+    public bool IsLocal => ExternalEndpoint is null;
+
+    public string? EndpointUrl => ExternalEndpoint ?? (Annotations.OfType<EndpointAnnotation>().FirstOrDefault() is { Port: not null } e ? e.Url : null);
+}

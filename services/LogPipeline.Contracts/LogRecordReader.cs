@@ -1,0 +1,354 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace LogPipeline.Contracts;
+
+/// <summary>
+/// Reads a <see cref="LogRecord"/> from UTF-8 JSON, liberal in what it accepts and precise about what it rejects.
+/// </summary>
+/// <remarks>
+/// Accepted: the flat record; the articles' producer envelope <c>{"start":"LOG_START","log_message":{...},"stop":"LOG_END"}</c>
+/// (with <c>log_message</c> as an object or as a JSON string); <c>timestamp</c> as epoch milliseconds, epoch seconds
+/// (with or without a fraction) or ISO-8601; numbers given as numeric strings. Unknown fields are ignored.
+/// Rejected, with a reason meant for the dead-letter header: invalid JSON, missing or wrongly typed required fields,
+/// out-of-range values, and messages larger than <see cref="MaxMessageBytes"/>.
+/// </remarks>
+public static class LogRecordReader
+{
+    /// <summary>Largest message accepted; well under DynamoDB's 400 KB item limit once scored.</summary>
+    public const int MaxMessageBytes = 64 * 1024;
+
+    const int MaxIdentifierLength = 512;
+
+    // Epoch values below this are seconds (this many milliseconds is 1973; this many seconds is year 5138).
+    const long SecondsCutoff = 100_000_000_000;
+
+    static readonly byte[] LogMessageProperty = "log_message"u8.ToArray();
+
+    public static bool TryRead(
+        ReadOnlySpan<byte> utf8,
+        [NotNullWhen(true)] out LogRecord? record,
+        [NotNullWhen(false)] out string? error)
+    {
+        record = null;
+        if (utf8.IsEmpty)
+        {
+            error = "empty message";
+            return false;
+        }
+
+        if (utf8.Length > MaxMessageBytes)
+        {
+            error = $"message is {utf8.Length} bytes, larger than the {MaxMessageBytes} byte limit";
+            return false;
+        }
+
+        try
+        {
+            return TryReadObject(utf8, allowEnvelope: true, out record, out error);
+        }
+        catch (JsonException ex)
+        {
+            error = $"invalid JSON: {ex.Message}";
+            return false;
+        }
+    }
+
+    static bool TryReadObject(ReadOnlySpan<byte> utf8, bool allowEnvelope, out LogRecord? record, [NotNullWhen(false)] out string? error)
+    {
+        record = null;
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            error = "message is not a JSON object";
+            return false;
+        }
+
+        var fields = new Fields();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                error = "invalid JSON object";
+                return false;
+            }
+
+            if (allowEnvelope && reader.ValueTextEquals(LogMessageProperty))
+            {
+                reader.Read();
+                return TryReadEnvelopeBody(ref reader, utf8, out record, out error);
+            }
+
+            var name = reader.GetString()!;
+            reader.Read();
+            if (!fields.TryAssign(name, ref reader, out error))
+            {
+                return false;
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            error = "truncated JSON";
+            return false;
+        }
+
+        // Anything after the object (other than whitespace) means the message is not one JSON value.
+        if (reader.Read())
+        {
+            error = "unexpected data after the JSON object";
+            return false;
+        }
+
+        return fields.TryBuild(out record, out error);
+    }
+
+    static bool TryReadEnvelopeBody(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, out LogRecord? record, [NotNullWhen(false)] out string? error)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                var start = (int)reader.TokenStartIndex;
+                reader.Skip();
+                var end = (int)reader.BytesConsumed;
+                return TryReadObject(utf8[start..end], allowEnvelope: false, out record, out error);
+            case JsonTokenType.String:
+                var inner = Encoding.UTF8.GetBytes(reader.GetString()!);
+                return TryReadObject(inner, allowEnvelope: false, out record, out error);
+            default:
+                record = null;
+                error = "log_message must be a JSON object";
+                return false;
+        }
+    }
+
+    struct Fields
+    {
+        string? _id, _level, _ip, _user, _method, _path, _message, _service, _injected;
+        long? _timestamp, _bytes;
+        int? _status;
+        double? _responseTime;
+
+        public bool TryAssign(string name, ref Utf8JsonReader reader, [NotNullWhen(false)] out string? error)
+        {
+            error = null;
+            switch (name)
+            {
+                case "log_identifier": return TryString(ref reader, name, out _id, out error);
+                case "log_level": return TryString(ref reader, name, out _level, out error);
+                case "ip_address": return TryString(ref reader, name, out _ip, out error);
+                case "user_id": return TryString(ref reader, name, out _user, out error);
+                case "method": return TryString(ref reader, name, out _method, out error);
+                case "path": return TryString(ref reader, name, out _path, out error);
+                case "message": return TryString(ref reader, name, out _message, out error);
+                case "service": return TryString(ref reader, name, out _service, out error);
+                case "injected_anomaly": return TryString(ref reader, name, out _injected, out error);
+                case "timestamp": return TryTimestamp(ref reader, out _timestamp, out error);
+                case "status_code":
+                    if (!TryNumber(ref reader, name, out var status, out error))
+                    {
+                        return false;
+                    }
+
+                    if (status is not null && (status != Math.Floor(status.Value) || status < 100 || status > 599))
+                    {
+                        error = $"status_code {status} is not an HTTP status (100-599)";
+                        return false;
+                    }
+
+                    _status = (int?)status;
+                    return true;
+                case "response_time":
+                    if (!TryNumber(ref reader, name, out _responseTime, out error))
+                    {
+                        return false;
+                    }
+
+                    if (_responseTime is < 0 || (_responseTime is { } rt && !double.IsFinite(rt)))
+                    {
+                        error = $"response_time {_responseTime} must be a non-negative number of seconds";
+                        return false;
+                    }
+
+                    return true;
+                case "bytes_sent":
+                    if (!TryNumber(ref reader, name, out var bytes, out error))
+                    {
+                        return false;
+                    }
+
+                    _bytes = bytes is null ? null : (long)bytes.Value;
+                    return true;
+                default:
+                    reader.Skip();
+                    return true;
+            }
+        }
+
+        public readonly bool TryBuild([NotNullWhen(true)] out LogRecord? record, [NotNullWhen(false)] out string? error)
+        {
+            record = null;
+            error = _id switch
+            {
+                null or "" => "missing required field log_identifier",
+                { Length: > MaxIdentifierLength } => $"log_identifier is longer than {MaxIdentifierLength} characters",
+                _ => _timestamp is null ? "missing required field timestamp"
+                    : string.IsNullOrEmpty(_method) ? "missing required field method"
+                    : string.IsNullOrEmpty(_path) ? "missing required field path"
+                    : _status is null ? "missing required field status_code"
+                    : _responseTime is null ? "missing required field response_time"
+                    : null,
+            };
+            if (error is not null)
+            {
+                return false;
+            }
+
+            if (!TryNormalizeLevel(_level, _status!.Value, out var level))
+            {
+                error = $"log_level '{_level}' is not one of DEBUG, INFO, WARN, ERROR";
+                return false;
+            }
+
+            record = new LogRecord
+            {
+                LogIdentifier = _id!,
+                Timestamp = _timestamp!.Value,
+                LogLevel = level,
+                IpAddress = _ip ?? "",
+                UserId = _user ?? "",
+                Method = _method!.ToUpperInvariant(),
+                Path = _path!,
+                StatusCode = _status.Value,
+                ResponseTime = _responseTime!.Value,
+                Message = _message ?? "",
+                BytesSent = _bytes,
+                Service = _service,
+                InjectedAnomaly = string.IsNullOrEmpty(_injected) ? null : _injected,
+            };
+            return true;
+        }
+
+        static bool TryNormalizeLevel(string? level, int status, out string normalized)
+        {
+            normalized = level?.ToUpperInvariant() switch
+            {
+                null or "" => status >= 500 ? "ERROR" : status >= 400 ? "WARN" : "INFO",
+                "DEBUG" or "TRACE" => "DEBUG",
+                "INFO" or "INFORMATION" => "INFO",
+                "WARN" or "WARNING" => "WARN",
+                "ERROR" or "ERR" or "FATAL" or "CRITICAL" => "ERROR",
+                _ => "",
+            };
+            return normalized.Length > 0;
+        }
+
+        static bool TryString(ref Utf8JsonReader reader, string name, out string? value, [NotNullWhen(false)] out string? error)
+        {
+            error = null;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    value = reader.GetString();
+                    return true;
+                case JsonTokenType.Null:
+                    value = null;
+                    return true;
+                case JsonTokenType.Number:
+                    // Identifiers and user ids are sometimes numeric; keep their text.
+                    value = Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+                    return true;
+                default:
+                    value = null;
+                    error = $"{name} must be a string, not {Describe(reader.TokenType)}";
+                    reader.Skip();
+                    return false;
+            }
+        }
+
+        static bool TryNumber(ref Utf8JsonReader reader, string name, out double? value, [NotNullWhen(false)] out string? error)
+        {
+            error = null;
+            value = null;
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.Number when reader.TryGetDouble(out var d):
+                    value = d;
+                    return true;
+                case JsonTokenType.String:
+                    var text = reader.GetString();
+                    if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
+                    {
+                        value = parsed;
+                        return true;
+                    }
+
+                    error = $"{name} must be a number, not the string '{Truncate(text)}'";
+                    return false;
+                case JsonTokenType.Null:
+                    return true;
+                default:
+                    error = $"{name} must be a number, not {Describe(reader.TokenType)}";
+                    reader.Skip();
+                    return false;
+            }
+        }
+
+        static bool TryTimestamp(ref Utf8JsonReader reader, out long? value, [NotNullWhen(false)] out string? error)
+        {
+            error = null;
+            value = null;
+            if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var number))
+            {
+                value = FromEpoch(number);
+                return true;
+            }
+
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                var text = reader.GetString()!;
+                if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch))
+                {
+                    value = FromEpoch(epoch);
+                    return true;
+                }
+
+                if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var dto))
+                {
+                    value = dto.ToUnixTimeMilliseconds();
+                    return true;
+                }
+
+                error = $"timestamp '{Truncate(text)}' is neither epoch time nor ISO-8601";
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.Null)
+            {
+                return true;
+            }
+
+            error = $"timestamp must be epoch time or an ISO-8601 string, not {Describe(reader.TokenType)}";
+            reader.Skip();
+            return false;
+        }
+
+        static long FromEpoch(double epoch) =>
+            Math.Abs(epoch) < SecondsCutoff ? (long)Math.Round(epoch * 1000) : (long)Math.Round(epoch);
+
+        static string Describe(JsonTokenType token) => token switch
+        {
+            JsonTokenType.StartObject => "an object",
+            JsonTokenType.StartArray => "an array",
+            JsonTokenType.True or JsonTokenType.False => "a boolean",
+            JsonTokenType.Number => "a number",
+            JsonTokenType.String => "a string",
+            _ => token.ToString(),
+        };
+
+        static string? Truncate(string? text) => text is { Length: > 40 } ? text[..40] + "…" : text;
+    }
+}

@@ -1,0 +1,56 @@
+using Confluent.Kafka;
+using LogPipeline.Kafka;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Registers Kafka clients the way Aspire.Confluent.Kafka does, from the same configuration keys.</summary>
+public static class KafkaHostingExtensions
+{
+    /// <summary>Registers a singleton <see cref="IProducer{TKey,TValue}"/> of raw bytes for connection <paramref name="connectionName"/>.</summary>
+    public static IHostApplicationBuilder AddKafkaProducer(this IHostApplicationBuilder builder, string connectionName, Action<ProducerConfig>? configure = null)
+    {
+        builder.Services.AddSingleton(sp =>
+        {
+            var config = KafkaClientConfiguration.CreateProducerConfig(builder.Configuration, connectionName);
+            configure?.Invoke(config);
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("LogPipeline.Kafka.Producer");
+            return new ProducerBuilder<byte[]?, byte[]?>(config)
+                .SetLogHandler((_, m) => KafkaLog.Write(logger, m))
+                .SetErrorHandler((_, e) => KafkaLog.Error(logger, e))
+                .Build();
+        });
+        return builder;
+    }
+
+    /// <summary>Registers a singleton <see cref="IConsumer{TKey,TValue}"/> of raw bytes in consumer group <paramref name="groupId"/>.</summary>
+    public static IHostApplicationBuilder AddKafkaConsumer(this IHostApplicationBuilder builder, string connectionName, string groupId, Action<ConsumerConfig>? configure = null)
+    {
+        builder.Services.AddSingleton(sp =>
+        {
+            var config = KafkaClientConfiguration.CreateConsumerConfig(builder.Configuration, connectionName, groupId);
+            configure?.Invoke(config);
+            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("LogPipeline.Kafka.Consumer");
+            return new ConsumerBuilder<byte[]?, byte[]?>(config)
+                .SetLogHandler((_, m) => KafkaLog.Write(logger, m))
+                .SetErrorHandler((_, e) => KafkaLog.Error(logger, e))
+                .SetPartitionsAssignedHandler((_, partitions) => KafkaLog.Assigned(logger, string.Join(", ", partitions)))
+                .SetPartitionsRevokedHandler((_, partitions) => KafkaLog.Revoked(logger, string.Join(", ", partitions)))
+                .Build();
+        });
+        return builder;
+    }
+
+    /// <summary>Runs <typeparamref name="TWorker"/> as a hosted service with a health check that reports its state.</summary>
+    public static IHostApplicationBuilder AddBatchConsumerWorker<TWorker>(this IHostApplicationBuilder builder, string healthCheckName)
+        where TWorker : BatchConsumerWorker
+    {
+        builder.Services.AddSingleton<TWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<TWorker>());
+        builder.Services.AddHealthChecks().AddCheck<WorkerHealthCheck<TWorker>>(healthCheckName, HealthStatus.Unhealthy, ["ready"]);
+        return builder;
+    }
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test (unit, integration, end-to-end, Gherkin scenarios): installs what is missing, builds once,
+# runs the test projects, and ends with the line "N passed, N failed, N skipped" computed from the TRX results.
+# Extra arguments go to dotnet test (e.g. --filter "Category!=Slow").
+set -uo pipefail
+cd "$(dirname "$0")"
+eng/prerequisites.sh || exit 1
+
+results="TestResults"
+rm -rf "$results"
+echo "==> Building"
+dotnet build LogPipeline.slnx -c Debug -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+
+echo "==> Testing"
+status=0
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  echo "--- $name"
+  dotnet test "$project" --no-build -c Debug -nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" "$@" || status=1
+done
+
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [[ -e "$trx" ]] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx")
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  passed=$((passed + $(get passed)))
+  failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
+  skipped=$((skipped + $(get notExecuted)))
+done
+if (( status != 0 && failed == 0 )); then failed=1; fi
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit $status
