@@ -1,0 +1,25 @@
+using LogPipeline.Scorer;
+using LogPipeline.Scorer.Scoring;
+using Microsoft.Extensions.Options;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.Services.AddOptions<ScorerOptions>().BindConfiguration(ScorerOptions.Section);
+builder.Services.AddOptions<TopicOptions>().BindConfiguration(TopicOptions.Section);
+builder.Services.AddSingleton(sp => new AnomalyThreshold(sp.GetRequiredService<IOptions<ScorerOptions>>().Value.Threshold));
+builder.Services.AddSingleton<DetectionQuality>();
+builder.AddSageMakerRuntimeClient();
+builder.AddKafkaProducer("kafka");
+builder.AddKafkaConsumer("kafka", builder.Configuration[$"{ScorerOptions.Section}:ConsumerGroup"] ?? "scorer");
+builder.AddBatchConsumerWorker<ScoringWorker>("scoring");
+builder.Services.AddProblemDetails();
+
+var app = builder.Build();
+
+app.MapScorerApi();
+app.MapDefaultEndpoints();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,32 @@
+using LogPipeline.Contracts;
+using LogPipeline.Scorer.Scoring;
+
+namespace LogPipeline.Scorer;
+
+/// <summary><c>Pipeline:Scorer</c> and the topics it reads and writes (<c>Pipeline:Topics</c>).</summary>
+public sealed class ScorerOptions
+{
+    public const string Section = "Pipeline:Scorer";
+
+    public string ConsumerGroup { get; set; } = "scorer";
+
+    public int BatchSize { get; set; } = 500;
+
+    public TimeSpan MaxBatchWait { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The SageMaker endpoint (locally: the RCF endpoint's model) that scores the features.</summary>
+    public string EndpointName { get; set; } = "rcf-anomaly-endpoint";
+
+    public ThresholdOptions Threshold { get; set; } = new();
+}
+
+public sealed class TopicOptions
+{
+    public const string Section = "Pipeline:Topics";
+
+    public string Raw { get; set; } = Topics.Raw;
+
+    public string Scored { get; set; } = Topics.Scored;
+
+    public string DeadLetter { get; set; } = Topics.DeadLetter;
+}

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text.Json;
+using Confluent.Kafka;
+using LogPipeline.Contracts;
+using LogPipeline.Kafka;
+using LogPipeline.SageMakerRuntime;
+using LogPipeline.Scorer.Features;
+using Microsoft.Extensions.Options;
+
+namespace LogPipeline.Scorer.Scoring;
+
+/// <summary>
+/// logs.raw → features → one InvokeEndpoint call per batch → threshold → logs.scored. Invalid messages go to
+/// logs.dlq with the reason. If the endpoint fails, the batch fails before anything is produced, so the base class
+/// retries it and nothing is committed or scored as normal by default.
+/// </summary>
+public sealed partial class ScoringWorker : BatchConsumerWorker
+{
+    public const string ActivitySourceName = "LogPipeline.Scorer";
+    static readonly ActivitySource Source = new(ActivitySourceName);
+    static readonly Meter Meter = new("LogPipeline.Scorer");
+
+    readonly SageMakerRuntimeClient _sageMaker;
+    readonly BatchProducer _producer;
+    readonly DeadLetterPublisher _deadLetters;
+    readonly ScorerOptions _options;
+    readonly TopicOptions _topics;
+    readonly LogFeatureExtractor _features = new();
+    readonly List<(ConsumeResult<byte[]?, byte[]?> Source, LogRecord Log)> _valid;
+    readonly List<(ConsumeResult<byte[]?, byte[]?> Source, string Reason)> _invalid = [];
+    readonly Counter<long> _scoredCounter;
+    readonly Counter<long> _deadLettered;
+    readonly Histogram<double> _scoreHistogram;
+    readonly Histogram<double> _invokeDuration;
+    readonly KeyValuePair<string, object?> _modelTag;
+    float[] _featureBuffer;
+    double[] _scoreBuffer;
+
+    public ScoringWorker(
+        IConsumer<byte[]?, byte[]?> consumer,
+        IProducer<byte[]?, byte[]?> producer,
+        SageMakerRuntimeClient sageMaker,
+        AnomalyThreshold threshold,
+        DetectionQuality quality,
+        IOptions<ScorerOptions> options,
+        IOptions<TopicOptions> topics,
+        ILoggerFactory loggers)
+        : base(consumer, new BatchConsumerOptions
+        {
+            Topic = topics.Value.Raw,
+            ConsumerGroup = options.Value.ConsumerGroup,
+            MaxBatchSize = options.Value.BatchSize,
+            MaxBatchWait = options.Value.MaxBatchWait,
+        }, loggers.CreateLogger<ScoringWorker>())
+    {
+        _sageMaker = sageMaker;
+        _producer = new BatchProducer(producer);
+        _options = options.Value;
+        _topics = topics.Value;
+        Threshold = threshold;
+        Quality = quality;
+        _deadLetters = new DeadLetterPublisher(producer, _topics.DeadLetter, "scorer", loggers.CreateLogger<DeadLetterPublisher>());
+        _valid = new(_options.BatchSize);
+        _featureBuffer = new float[_options.BatchSize * LogFeatureExtractor.FeatureCount];
+        _scoreBuffer = new double[_options.BatchSize];
+        _modelTag = new("model", _options.EndpointName);
+        _scoredCounter = Meter.CreateCounter<long>("logpipeline.scorer.scored", "{log}", "Logs scored, tagged by verdict.");
+        _deadLettered = Meter.CreateCounter<long>("logpipeline.scorer.dead_lettered", "{message}", "Messages sent to the dead-letter topic.");
+        _scoreHistogram = Meter.CreateHistogram<double>("logpipeline.scorer.score", "{score}", "Anomaly scores returned by the model.");
+        _invokeDuration = Meter.CreateHistogram<double>("logpipeline.scorer.invoke.duration", "s", "InvokeEndpoint latency per batch.");
+        Meter.CreateObservableGauge("logpipeline.scorer.threshold", () => new Measurement<double>(Threshold.Current, _modelTag, new("mode", Threshold.ModeName)), "{score}", "The threshold in force.");
+        Meter.CreateObservableGauge("logpipeline.scorer.precision", () => Quality.Snapshot().Precision is { } p ? [new Measurement<double>(p, _modelTag)] : Array.Empty<Measurement<double>>(), description: "Precision of is_anomaly against the generator's labels.");
+        Meter.CreateObservableGauge("logpipeline.scorer.recall", () => Quality.Snapshot().Recall is { } r ? [new Measurement<double>(r, _modelTag)] : Array.Empty<Measurement<double>>(), description: "Recall of is_anomaly against the generator's labels.");
+    }
+
+    public AnomalyThreshold Threshold { get; }
+
+    public DetectionQuality Quality { get; }
+
+    protected override async Task ProcessBatchAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> batch, CancellationToken cancellationToken)
+    {
+        _valid.Clear();
+        _invalid.Clear();
+        foreach (var result in batch)
+        {
+            if (LogRecordReader.TryRead(result.Message.Value, out var log, out var error))
+            {
+                _valid.Add((result, log));
+            }
+            else
+            {
+                _invalid.Add((result, error));
+            }
+        }
+
+        var count = _valid.Count;
+        EnsureCapacity(count);
+        var features = _featureBuffer.AsMemory(0, count * LogFeatureExtractor.FeatureCount);
+        var scores = _scoreBuffer.AsMemory(0, count);
+        for (var i = 0; i < count; i++)
+        {
+            _features.Extract(_valid[i].Log, features.Span.Slice(i * LogFeatureExtractor.FeatureCount, LogFeatureExtractor.FeatureCount));
+        }
+
+        if (count > 0)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await _sageMaker.ScoreAsync(_options.EndpointName, features, LogFeatureExtractor.FeatureCount, scores, cancellationToken).ConfigureAwait(false);
+            _invokeDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, _modelTag);
+        }
+
+        // Everything below produces: only reached once the whole batch is scored.
+        foreach (var (source, reason) in _invalid)
+        {
+            _deadLetters.Publish(source, reason, _producer.Track());
+        }
+
+        _deadLettered.Add(_invalid.Count);
+        var scoredAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var anomalies = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var (source, log) = _valid[i];
+            var score = scores.Span[i];
+            var flagged = Threshold.Evaluate(score, out var threshold);
+            anomalies += flagged ? 1 : 0;
+            Quality.Record(log.InjectedAnomaly, flagged);
+            _scoreHistogram.Record(score, _modelTag);
+
+            var scored = ScoredLog.From(log);
+            scored.AnomalyScore = score;
+            scored.IsAnomaly = flagged;
+            scored.Threshold = threshold;
+            scored.ThresholdMode = Threshold.ModeName;
+            scored.ScoredAt = scoredAt;
+            scored.Features = features.Span.Slice(i * LogFeatureExtractor.FeatureCount, LogFeatureExtractor.FeatureCount).ToArray();
+            scored.Model = _options.EndpointName;
+
+            using var activity = Source.StartActivity("logs.raw process", ActivityKind.Consumer, KafkaTraceContext.Extract(source.Message.Headers));
+            activity?.SetTag("messaging.system", "kafka");
+            activity?.SetTag("messaging.destination.name", source.Topic);
+            activity?.SetTag("log.id", log.LogIdentifier);
+            activity?.SetTag("anomaly.score", score);
+            activity?.SetTag("anomaly.flagged", flagged);
+            var headers = new Headers();
+            KafkaTraceContext.Inject(activity, headers);
+            _producer.Produce(_topics.Scored, new Message<byte[]?, byte[]?>
+            {
+                Key = source.Message.Key,
+                Value = JsonSerializer.SerializeToUtf8Bytes(scored, ContractsJsonContext.Default.ScoredLog),
+                Headers = headers,
+            });
+        }
+
+        await _producer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        _scoredCounter.Add(count - anomalies, _modelTag, new("is_anomaly", false));
+        _scoredCounter.Add(anomalies, _modelTag, new("is_anomaly", true));
+        if (anomalies > 0)
+        {
+            LogAnomalies(Logger, anomalies, count, Threshold.Current);
+        }
+    }
+
+    void EnsureCapacity(int count)
+    {
+        if (_scoreBuffer.Length < count)
+        {
+            _scoreBuffer = new double[count];
+            _featureBuffer = new float[count * LogFeatureExtractor.FeatureCount];
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Flagged {Anomalies} of {Count} logs as anomalous (threshold {Threshold:F3})")]
+    static partial void LogAnomalies(ILogger logger, int anomalies, int count, double threshold);
+}
