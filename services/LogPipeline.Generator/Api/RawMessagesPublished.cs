@@ -1,0 +1,3 @@
+namespace LogPipeline.Generator.Api;
+
+public sealed record RawMessagesPublished(int Count);
