@@ -216,7 +216,7 @@ public sealed partial class Orchestrator(
         {
             _running.TryRemove(resource.Name, out _);
             await running.Health.CancelAsync().ConfigureAwait(false);
-            LogExited(logger, resource.Name, exitCode);
+            LogExited(logger, exitCode == 0 ? LogLevel.Information : LogLevel.Warning, resource.Name, exitCode);
             notifications.Publish(resource.Name, s => s with { State = ResourceState.Exited, Health = HealthStatus.Unknown, ExitCode = exitCode, StoppedAt = DateTimeOffset.UtcNow });
         }
     }
@@ -366,6 +366,6 @@ public sealed partial class Orchestrator(
     [LoggerMessage(Level = LogLevel.Error, Message = "{Resource} failed to start: {Reason}")]
     static partial void LogFailed(ILogger logger, string resource, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Resource} exited with code {ExitCode}")]
-    static partial void LogExited(ILogger logger, string resource, int exitCode);
+    [LoggerMessage(Message = "{Resource} exited with code {ExitCode}")]
+    static partial void LogExited(ILogger logger, LogLevel level, string resource, int exitCode);
 }

@@ -1,0 +1,27 @@
+using LogPipeline.QueryApi.Apis;
+using LogPipeline.QueryApi.Security;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddLogQueries();
+builder.AddQueryApi();
+
+var app = builder.Build();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler();
+}
+
+app.UseStatusCodePages();
+app.MapQueryApiDocumentation();
+
+var api = app.MapGroup("/api").RequireApiKey();
+api.MapLogsApi();
+api.MapAnomaliesApi();
+api.MapStatsApi();
+
+app.MapDefaultEndpoints();
+
+app.Run();

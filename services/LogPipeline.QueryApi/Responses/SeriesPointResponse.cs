@@ -1,0 +1,3 @@
+namespace LogPipeline.QueryApi.Responses;
+
+public sealed record SeriesPointResponse(long Bucket, string BucketIso, double Value);

@@ -1,0 +1,3 @@
+namespace LogPipeline.QueryApi.Responses;
+
+public sealed record TopPathResponse(string Path, long Anomalies, long Requests);

@@ -1,0 +1,7 @@
+namespace LogPipeline.Storage.Counters;
+
+public enum CounterGranularity
+{
+    Minute,
+    Hour,
+}

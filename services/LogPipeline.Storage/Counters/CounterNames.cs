@@ -1,0 +1,74 @@
+namespace LogPipeline.Storage.Counters;
+
+/// <summary>
+/// Names of the counters kept per time bucket. Each bucket of each granularity is ONE item of
+/// <c>KafkaLogCounters</c> (<c>series</c> = <c>rollup:minute</c> or <c>rollup:hour</c>, <c>bucket</c> = its start
+/// minute) with one number attribute per counter, so a consumer batch updates a handful of items, not one per
+/// counter, and every counter of a bucket changes in the same atomic update.
+/// </summary>
+public static class CounterNames
+{
+    public const string Total = "total";
+    public const string Anomalies = "anomalies";
+    public const string ResponseTimeSum = "response_time_sum";
+
+    public const string LevelPrefix = "level:";
+    public const string StatusPrefix = "status:";
+    public const string PathPrefix = "path:";
+    public const string PathAnomaliesPrefix = "path_anomalies:";
+    public const string LatencyPrefix = "latency:";
+
+    /// <summary>Longest path kept in a counter name; longer paths are cut (attribute names are part of the item size).</summary>
+    public const int MaxPathLength = 200;
+
+    static readonly string[] Levels = ["DEBUG", "INFO", "WARN", "ERROR"];
+    static readonly string[] StatusClasses = ["1xx", "2xx", "3xx", "4xx", "5xx"];
+    static readonly string[] LevelNames = Array.ConvertAll(Levels, l => LevelPrefix + l);
+    static readonly string[] StatusNames = Array.ConvertAll(StatusClasses, s => StatusPrefix + s);
+    static readonly string[] LatencyNames = CreateLatencyNames();
+
+    public static IReadOnlyList<string> KnownLevels => Levels;
+
+    public static IReadOnlyList<string> KnownStatusClasses => StatusClasses;
+
+    public static string RollupSeries(CounterGranularity granularity) =>
+        granularity == CounterGranularity.Minute ? "rollup:minute" : "rollup:hour";
+
+    public static string OffsetsSeries(string topic) => "offsets:" + topic;
+
+    public static string Level(string level)
+    {
+        var index = Array.IndexOf(Levels, level);
+        return index >= 0 ? LevelNames[index] : LevelPrefix + level;
+    }
+
+    public static string StatusClass(int statusCode) =>
+        statusCode is >= 100 and <= 599 ? StatusNames[(statusCode / 100) - 1] : StatusPrefix + "other";
+
+    public static string Path(string path) => PathPrefix + Cut(path);
+
+    public static string PathAnomalies(string path) => PathAnomaliesPrefix + Cut(path);
+
+    public static string Latency(int bucket) => LatencyNames[bucket];
+
+    /// <summary>Whether <paramref name="name"/> is a series the API can chart.</summary>
+    public static bool IsChartable(string name) =>
+        name is Total or Anomalies or ResponseTimeSum
+        || Array.IndexOf(LevelNames, name) >= 0
+        || Array.IndexOf(StatusNames, name) >= 0
+        || (name.StartsWith(PathPrefix, StringComparison.Ordinal) && name.Length > PathPrefix.Length)
+        || (name.StartsWith(PathAnomaliesPrefix, StringComparison.Ordinal) && name.Length > PathAnomaliesPrefix.Length);
+
+    static string Cut(string path) => path.Length > MaxPathLength ? path[..MaxPathLength] : path;
+
+    static string[] CreateLatencyNames()
+    {
+        var names = new string[LatencyHistogram.BucketCount];
+        for (var i = 0; i < names.Length; i++)
+        {
+            names[i] = LatencyPrefix + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return names;
+    }
+}

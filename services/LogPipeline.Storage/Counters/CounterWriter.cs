@@ -1,0 +1,207 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using LogPipeline.Storage.Schema;
+using LogPipeline.Storage.Writing;
+
+namespace LogPipeline.Storage.Counters;
+
+/// <summary>
+/// Adds a batch to the minute and hour roll-ups exactly once. The atomic ADDs of a partition's offset range go in
+/// one TransactWriteItems with the partition's offset marker, conditioned on the marker still holding the value
+/// read before: a redelivered range finds the marker past it and adds nothing, and a concurrent writer (a
+/// rebalance's zombie) fails the condition instead of counting twice.
+/// </summary>
+sealed class CounterWriter(IAmazonDynamoDB client, StorageOptions options)
+{
+    const int MaxActionsPerTransaction = 100;
+    readonly long _retentionSeconds = (long)TimeSpan.FromDays(options.RetentionDays).TotalSeconds;
+
+    /// <summary>Counts the logs flagged in <paramref name="countable"/> whose offsets were not counted before.</summary>
+    /// <returns>How many logs this call added to the counters.</returns>
+    public async Task<int> ApplyAsync(IReadOnlyList<PendingLog> logs, bool[] countable, CancellationToken cancellationToken)
+    {
+        var partitions = new Dictionary<(string Topic, int Partition), List<int>>();
+        for (var i = 0; i < logs.Count; i++)
+        {
+            var key = (logs[i].Source.Topic, logs[i].Source.Partition);
+            if (!partitions.TryGetValue(key, out var indexes))
+            {
+                indexes = [];
+                partitions[key] = indexes;
+            }
+
+            indexes.Add(i);
+        }
+
+        var counted = 0;
+        foreach (var ((topic, partition), indexes) in partitions)
+        {
+            indexes.Sort((a, b) => logs[a].Source.Offset.CompareTo(logs[b].Source.Offset));
+            counted += await ApplyPartitionAsync(topic, partition, indexes, logs, countable, cancellationToken).ConfigureAwait(false);
+        }
+
+        return counted;
+    }
+
+    async Task<int> ApplyPartitionAsync(string topic, int partition, List<int> indexes, IReadOnlyList<PendingLog> logs, bool[] countable, CancellationToken cancellationToken)
+    {
+        var next = await ReadMarkerAsync(topic, partition, cancellationToken).ConfigureAwait(false);
+        var accumulator = new RollupAccumulator();
+        var counted = 0;
+        var pending = 0;
+        long? rangeEnd = null;
+        foreach (var i in indexes)
+        {
+            var source = logs[i].Source;
+            if (source.Offset < next)
+            {
+                continue;
+            }
+
+            if (countable[i])
+            {
+                if (accumulator.ItemCount + accumulator.NewItemsFor(logs[i].Log) > MaxActionsPerTransaction - 1)
+                {
+                    next = await CommitAsync(topic, partition, accumulator, next, rangeEnd!.Value + 1, cancellationToken).ConfigureAwait(false);
+                    counted += pending;
+                    pending = 0;
+                    accumulator.Clear();
+                }
+
+                accumulator.Add(logs[i].Log);
+                pending++;
+            }
+
+            rangeEnd = source.Offset;
+        }
+
+        if (rangeEnd is { } end)
+        {
+            await CommitAsync(topic, partition, accumulator, next, end + 1, cancellationToken).ConfigureAwait(false);
+            counted += pending;
+        }
+
+        return counted;
+    }
+
+    async Task<long> ReadMarkerAsync(string topic, int partition, CancellationToken cancellationToken)
+    {
+        var response = await client.GetItemAsync(new GetItemRequest
+        {
+            TableName = options.CounterTable,
+            Key = MarkerKey(topic, partition),
+            ConsistentRead = true,
+        }, cancellationToken).ConfigureAwait(false);
+        return response.Item is { } item && item.ContainsKey(CounterAttributes.NextOffset)
+            ? LogItemMapper.GetLong(item, CounterAttributes.NextOffset)
+            : -1;
+    }
+
+    async Task<long> CommitAsync(string topic, int partition, RollupAccumulator accumulator, long expectedNext, long newNext, CancellationToken cancellationToken)
+    {
+        var actions = new List<TransactWriteItem>(accumulator.ItemCount + 1);
+        foreach (var ((granularity, bucketStart), counters) in accumulator.Items)
+        {
+            actions.Add(new TransactWriteItem { Update = RollupUpdate(granularity, bucketStart, counters) });
+        }
+
+        actions.Add(new TransactWriteItem { Update = MarkerUpdate(topic, partition, expectedNext, newNext) });
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await client.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = actions }, cancellationToken).ConfigureAwait(false);
+                return newNext;
+            }
+            catch (TransactionCanceledException ex) when (IsMarkerConflict(ex))
+            {
+                throw new InvalidOperationException(
+                    $"The offset marker of {topic}[{partition}] moved (another writer counted this range); the batch will be retried.", ex);
+            }
+            catch (Exception ex) when (IsTransient(ex) && attempt < options.MaxWriteAttempts)
+            {
+                // Writers updating the same bucket item at once conflict; the transaction is safe to repeat.
+                await Task.Delay(RetryBackoff.Delay(attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    Update RollupUpdate(CounterGranularity granularity, long bucketStart, Dictionary<string, double> counters)
+    {
+        var names = new Dictionary<string, string>(counters.Count + 1) { ["#exp"] = CounterAttributes.ExpiresAt };
+        var values = new Dictionary<string, AttributeValue>(counters.Count + 1)
+        {
+            [":exp"] = LogItemMapper.N((bucketStart / 1000) + _retentionSeconds),
+        };
+        var expression = new System.Text.StringBuilder("ADD ", 24 * counters.Count);
+        var n = 0;
+        foreach (var (counter, amount) in counters)
+        {
+            var number = n.ToString(CultureInfo.InvariantCulture);
+            if (n > 0)
+            {
+                expression.Append(", ");
+            }
+
+            expression.Append("#c").Append(number).Append(" :c").Append(number);
+            names["#c" + number] = counter;
+            values[":c" + number] = amount == Math.Floor(amount) ? LogItemMapper.N((long)amount) : LogItemMapper.N(amount);
+            n++;
+        }
+
+        expression.Append(" SET #exp = :exp");
+        return new Update
+        {
+            TableName = options.CounterTable,
+            Key = new Dictionary<string, AttributeValue>
+            {
+                [CounterAttributes.Series] = LogItemMapper.S(CounterNames.RollupSeries(granularity)),
+                [CounterAttributes.Bucket] = LogItemMapper.S(WriteSharding.MinuteLabel(bucketStart)),
+            },
+            UpdateExpression = expression.ToString(),
+            ExpressionAttributeNames = names,
+            ExpressionAttributeValues = values,
+        };
+    }
+
+    Update MarkerUpdate(string topic, int partition, long expectedNext, long newNext)
+    {
+        var values = new Dictionary<string, AttributeValue> { [":next"] = LogItemMapper.N(newNext) };
+        string condition;
+        if (expectedNext < 0)
+        {
+            condition = "attribute_not_exists(#next)";
+        }
+        else
+        {
+            condition = "#next = :expected";
+            values[":expected"] = LogItemMapper.N(expectedNext);
+        }
+
+        return new Update
+        {
+            TableName = options.CounterTable,
+            Key = MarkerKey(topic, partition),
+            UpdateExpression = "SET #next = :next",
+            ConditionExpression = condition,
+            ExpressionAttributeNames = new Dictionary<string, string> { ["#next"] = CounterAttributes.NextOffset },
+            ExpressionAttributeValues = values,
+        };
+    }
+
+    static Dictionary<string, AttributeValue> MarkerKey(string topic, int partition) => new()
+    {
+        [CounterAttributes.Series] = LogItemMapper.S(CounterNames.OffsetsSeries(topic)),
+        [CounterAttributes.Bucket] = LogItemMapper.S(partition.ToString("D5", CultureInfo.InvariantCulture)),
+    };
+
+    static bool IsMarkerConflict(TransactionCanceledException exception) =>
+        exception.CancellationReasons?.Exists(r => r.Code == "ConditionalCheckFailed") == true;
+
+    static bool IsTransient(Exception exception) =>
+        exception is TransactionConflictException or TransactionInProgressException
+        || (exception is TransactionCanceledException canceled
+            && canceled.CancellationReasons?.TrueForAll(r => r.Code is null or "None" or "TransactionConflict" or "ThrottlingError" or "ProvisionedThroughputExceeded") == true)
+        || RetryBackoff.IsThrottling(exception);
+}

@@ -1,0 +1,9 @@
+using Amazon.DynamoDBv2.Model;
+
+namespace LogPipeline.Storage.Queries;
+
+/// <summary>Builds the Query request for one shard of an index read, resuming after <c>exclusiveStartKey</c>.</summary>
+sealed record ShardRequests(
+    string PartitionAttribute,
+    Func<int, string> PartitionValue,
+    Func<int, Dictionary<string, AttributeValue>?, QueryRequest> Create);

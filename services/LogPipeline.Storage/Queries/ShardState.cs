@@ -1,0 +1,8 @@
+namespace LogPipeline.Storage.Queries;
+
+public enum ShardState : byte
+{
+    NotStarted,
+    Positioned,
+    Done,
+}

@@ -1,0 +1,7 @@
+namespace LogPipeline.Storage.Schema;
+
+public enum IndexProjection
+{
+    All,
+    KeysOnly,
+}

@@ -1,0 +1,3 @@
+namespace LogPipeline.Storage.Schema;
+
+public sealed record KeyAttribute(string Name, AttributeKind Kind);

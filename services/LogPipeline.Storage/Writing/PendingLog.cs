@@ -1,0 +1,5 @@
+using LogPipeline.Contracts;
+
+namespace LogPipeline.Storage.Writing;
+
+public readonly record struct PendingLog(ScoredLog Log, SourcePosition Source);

@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using LogPipeline.Kafka;
+using LogPipeline.Storage.Writing;
+
+namespace LogPipeline.Writer;
+
+/// <summary>
+/// Turns one consumer batch of <c>logs.scored</c> into stored logs and counters: valid messages are written
+/// (once, however often they are delivered), invalid ones go to the dead-letter topic and the batch goes on.
+/// Returns only when both are durable, so the caller may then commit the batch's offsets.
+/// </summary>
+public sealed partial class ScoredLogBatchHandler(
+    LogBatchWriter writer,
+    DeadLetterPublisher deadLetters,
+    BatchProducer deadLetterProducer,
+    ILogger<ScoredLogBatchHandler> logger)
+{
+    public const string ActivitySourceName = "LogPipeline.Writer";
+    const string ProcessActivityName = "logs.scored process";
+
+    static readonly ActivitySource ActivitySource = new(ActivitySourceName);
+
+    public async Task<BatchWriteResult> HandleAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> batch, CancellationToken cancellationToken)
+    {
+        var logs = new List<PendingLog>(batch.Count);
+        var activities = new List<Activity>(ActivitySource.HasListeners() ? batch.Count : 0);
+        var deadLettered = 0;
+        foreach (var message in batch)
+        {
+            var activity = StartProcessActivity(message);
+            if (activity is not null)
+            {
+                activities.Add(activity);
+            }
+
+            if (ScoredLogParser.TryParse(message.Message.Value, out var log, out var error))
+            {
+                logs.Add(new PendingLog(log, new SourcePosition(message.Topic, message.Partition.Value, message.Offset.Value)));
+            }
+            else
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, error);
+                deadLetters.Publish(message, error, deadLetterProducer.Track());
+                deadLettered++;
+            }
+        }
+
+        try
+        {
+            var result = await writer.WriteAsync(logs, cancellationToken).ConfigureAwait(false);
+            if (deadLettered > 0)
+            {
+                await deadLetterProducer.CompleteAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            LogBatchStored(logger, batch.Count, result.Written, result.AlreadyStored, result.Counted, deadLettered);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            foreach (var activity in activities)
+            {
+                activity.SetStatus(ActivityStatusCode.Error, ex.Message);
+            }
+
+            throw;
+        }
+        finally
+        {
+            foreach (var activity in activities)
+            {
+                activity.Dispose();
+            }
+        }
+    }
+
+    static Activity? StartProcessActivity(ConsumeResult<byte[]?, byte[]?> message)
+    {
+        if (!ActivitySource.HasListeners())
+        {
+            return null;
+        }
+
+        // Each message continues its own trace (generator → scorer → writer); the span stays open until the batch
+        // holding it is stored, so its duration is the real time to durability.
+        var previous = Activity.Current;
+        var activity = ActivitySource.StartActivity(ProcessActivityName, ActivityKind.Consumer, KafkaTraceContext.Extract(message.Message.Headers));
+        Activity.Current = previous;
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag("messaging.system", "kafka");
+            activity.SetTag("messaging.operation.type", "process");
+            activity.SetTag("messaging.destination.name", message.Topic);
+            activity.SetTag("messaging.destination.partition.id", message.Partition.Value);
+            activity.SetTag("messaging.kafka.offset", message.Offset.Value);
+        }
+
+        return activity;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stored a batch of {Count}: {Written} written, {AlreadyStored} already stored, {Counted} counted, {DeadLettered} dead-lettered")]
+    static partial void LogBatchStored(ILogger logger, int count, int written, int alreadyStored, int counted, int deadLettered);
+}

@@ -1,0 +1,37 @@
+using Confluent.Kafka;
+using LogPipeline.Kafka;
+using LogPipeline.Writer;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.Hosting;
+
+public static class WriterHostingExtensions
+{
+    /// <summary>
+    /// The Kafka side of the writer: consumer group <c>Pipeline:Writer:ConsumerGroup</c> on
+    /// <c>Pipeline:Topics:Scored</c>, a producer for dead letters, the batch handler and the worker (with its
+    /// health check). Needs <see cref="StorageHostingExtensions.AddLogBatchWriter"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddScoredLogWriter(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TopicOptions>().BindConfiguration(TopicOptions.SectionName);
+        builder.Services.AddOptions<WriterOptions>()
+            .BindConfiguration(WriterOptions.SectionName)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.ConsumerGroup), "Pipeline:Writer:ConsumerGroup must be set.")
+            .Validate(o => o.BatchSize >= 1, "Pipeline:Writer:BatchSize must be at least 1.")
+            .ValidateOnStart();
+
+        var group = builder.Configuration[WriterOptions.SectionName + ":ConsumerGroup"] is { Length: > 0 } configured ? configured : new WriterOptions().ConsumerGroup;
+        builder.AddKafkaConsumer("kafka", group);
+        builder.AddKafkaProducer("kafka");
+        builder.Services.AddSingleton(sp => new BatchProducer(sp.GetRequiredService<IProducer<byte[]?, byte[]?>>()));
+        builder.Services.AddSingleton(sp => new DeadLetterPublisher(
+            sp.GetRequiredService<IProducer<byte[]?, byte[]?>>(),
+            sp.GetRequiredService<IOptions<TopicOptions>>().Value.DeadLetter,
+            "writer",
+            sp.GetRequiredService<ILogger<DeadLetterPublisher>>()));
+        builder.Services.AddSingleton<ScoredLogBatchHandler>();
+        builder.AddBatchConsumerWorker<ScoredLogWriterWorker>("writer");
+        return builder;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Text;
+using Confluent.Kafka;
+using LogPipeline.Contracts;
+using LogPipeline.Kafka;
+using LogPipeline.Storage.Tests.Infrastructure;
+using LogPipeline.Storage.Writing;
+using LogPipeline.Writer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LogPipeline.Storage.Tests;
+
+public sealed class ScoredLogBatchHandlerTests : IClassFixture<DynamoDbLocal>, IDisposable
+{
+    readonly DynamoDbLocal _dynamo;
+    readonly MockKafkaCluster _kafka = new();
+    readonly IProducer<byte[]?, byte[]?> _producer;
+    readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    readonly ScoredLogBatchHandler _handler;
+
+    public ScoredLogBatchHandlerTests(DynamoDbLocal dynamo)
+    {
+        _dynamo = dynamo;
+        _producer = _kafka.CreateProducer();
+        var writer = new LogBatchWriter(dynamo.Client, dynamo.Options, new WriterMetrics(_services.GetRequiredService<IMeterFactory>()));
+        var deadLetters = new DeadLetterPublisher(_producer, Topics.DeadLetter, "writer", NullLogger<DeadLetterPublisher>.Instance);
+        _handler = new ScoredLogBatchHandler(writer, deadLetters, new BatchProducer(_producer), NullLogger<ScoredLogBatchHandler>.Instance);
+    }
+
+    public void Dispose()
+    {
+        _producer.Dispose();
+        _kafka.Dispose();
+        _services.Dispose();
+    }
+
+    [Fact]
+    public async Task InvalidMessagesAreDeadLetteredWithTheirReasonAndTheRestOfTheBatchIsStored()
+    {
+        var start = TestLogs.Day(20);
+        var batch = new List<ConsumeResult<byte[]?, byte[]?>>
+        {
+            ScoredMessages.Consumed(ScoredMessages.Message(TestLogs.Log("dlq-good-1", start)), Topics.Scored, 0, 0),
+            ScoredMessages.Consumed(ScoredMessages.Raw("{not json"), Topics.Scored, 0, 1),
+            ScoredMessages.Consumed(ScoredMessages.Raw("""{"log_identifier":"x","timestamp":1,"log_level":"INFO","method":"GET","path":"/","status_code":999}"""), Topics.Scored, 0, 2),
+            ScoredMessages.Consumed(ScoredMessages.Message(TestLogs.Log("dlq-good-2", start + 1)), Topics.Scored, 0, 3),
+        };
+
+        var result = await _handler.HandleAsync(batch, CancellationToken.None);
+
+        Assert.Equal(2, result.Written);
+        var dead = _kafka.ConsumeAll(Topics.DeadLetter, 2, TimeSpan.FromSeconds(20));
+        Assert.Equal(2, dead.Count);
+        Assert.Equal("{not json", Encoding.UTF8.GetString(dead[0].Message.Value!));
+        Assert.Equal("writer", Header(dead[0], DeadLetterHeaders.Stage));
+        Assert.StartsWith("invalid scored log JSON", Header(dead[0], DeadLetterHeaders.Reason), StringComparison.Ordinal);
+        Assert.Contains("status_code 999", Header(dead[1], DeadLetterHeaders.Reason), StringComparison.Ordinal);
+        Assert.Equal("2", Header(dead[1], DeadLetterHeaders.SourceOffset));
+        var stored = await TableReader.LogsBetweenAsync(_dynamo.Client, _dynamo.Options, start, start + 1);
+        Assert.Equal(["dlq-good-1", "dlq-good-2"], stored.Select(s => s.Log.LogIdentifier).Order());
+    }
+
+    [Fact]
+    public async Task EachMessageGetsAProcessSpanThatContinuesTheTraceInItsHeaders()
+    {
+        var spans = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == ScoredLogBatchHandler.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var upstream = new Activity("scorer produce").SetIdFormat(ActivityIdFormat.W3C).Start();
+        var headers = new Headers();
+        KafkaTraceContext.Inject(upstream, headers);
+        upstream.Stop();
+        var message = ScoredMessages.Message(TestLogs.Log("traced", TestLogs.Day(21)), headers);
+
+        await _handler.HandleAsync([ScoredMessages.Consumed(message, Topics.Scored, 0, 0)], CancellationToken.None);
+
+        var span = Assert.Single(spans, s => s.OperationName == "logs.scored process");
+        Assert.Equal(upstream.TraceId, span.TraceId);
+        Assert.Equal(upstream.SpanId, span.ParentSpanId);
+        Assert.Equal(ActivityKind.Consumer, span.Kind);
+    }
+
+    static string Header(ConsumeResult<byte[]?, byte[]?> result, string name) =>
+        Encoding.UTF8.GetString(result.Message.Headers.GetLastBytes(name));
+}
