@@ -13,7 +13,8 @@ dotnet build LogPipeline.slnx -c Debug -nologo -v quiet -clp:ErrorsOnly || { ech
 
 echo "==> Testing"
 status=0
-for project in tests/*/*.Tests.csproj; do
+# Every project under tests/ that references the test SDK (unit, integration, end-to-end and the Gherkin specs).
+for project in $(grep -l '"Microsoft.NET.Test.Sdk"' tests/*/*.csproj); do
   name=$(basename "$project" .csproj)
   echo "--- $name"
   dotnet test "$project" --no-build -c Debug -nologo \

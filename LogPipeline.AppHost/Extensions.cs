@@ -33,6 +33,25 @@ static class Extensions
     }
 
     /// <summary>
+    /// Passes the app host's own <c>Pipeline:*</c> settings (appsettings, environment, command line such as
+    /// <c>./run.sh --Pipeline:Generator:RatePerSecond=200</c>) to a service as <c>Pipeline__*</c> variables.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithPipelineConfiguration(this IResourceBuilder<ProjectResource> builder)
+    {
+        var section = builder.ApplicationBuilder.Configuration.GetSection("Pipeline");
+        return builder.WithEnvironment(context =>
+        {
+            foreach (var (key, value) in section.AsEnumerable())
+            {
+                if (value is not null)
+                {
+                    context.EnvironmentVariables[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+                }
+            }
+        });
+    }
+
+    /// <summary>
     /// Points the scorer's SageMaker runtime client at the local RCF endpoint (<c>AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME</c>);
     /// published, the variable is absent and the client uses the regional SageMaker endpoint.
     /// </summary>

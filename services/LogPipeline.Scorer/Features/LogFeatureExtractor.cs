@@ -10,19 +10,25 @@ namespace LogPipeline.Scorer.Features;
 /// <item>the status class (2–5),</item>
 /// <item>the log level (DEBUG 0 … ERROR 3),</item>
 /// <item>path novelty, 1/(1 + times the path was seen): ~0 for the site's paths, 1 for a scanner's probes,</item>
-/// <item>client novelty, the same for the IP address.</item>
+/// <item>client novelty, the same for the IP address,</item>
+/// <item>client rate, log2(1 + requests from this IP address in the last ~15 s of event time, exponentially decayed):
+/// a regular client sends a request now and then, a scanner or a burst from one client dozens at once.</item>
 /// </list>
 /// Not thread-safe: one extractor per consumer.
 /// </summary>
 public sealed class LogFeatureExtractor
 {
-    public const int FeatureCount = 5;
+    public const int FeatureCount = 6;
+
+    /// <summary>Half-life of the per-client request count, in event-time milliseconds.</summary>
+    const double RateHalfLifeMs = 10_000;
 
     // Bounds memory against a flood of unique paths or IPs; after a reset everything looks new for a short while.
     const int MaxTrackedKeys = 100_000;
 
     readonly Dictionary<string, int> _pathCounts = new(StringComparer.Ordinal);
     readonly Dictionary<string, int> _ipCounts = new(StringComparer.Ordinal);
+    readonly Dictionary<string, (long Timestamp, double Count)> _ipRates = new(StringComparer.Ordinal);
 
     public void Extract(LogRecord log, Span<float> features)
     {
@@ -37,6 +43,21 @@ public sealed class LogFeatureExtractor
         };
         features[3] = Novelty(_pathCounts, log.Path);
         features[4] = Novelty(_ipCounts, log.IpAddress);
+        features[5] = Rate(log.IpAddress, log.Timestamp);
+    }
+
+    float Rate(string key, long timestamp)
+    {
+        if (_ipRates.Count >= MaxTrackedKeys)
+        {
+            _ipRates.Clear();
+        }
+
+        ref var rate = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_ipRates, key, out var exists);
+        var elapsed = exists ? Math.Max(0, timestamp - rate.Timestamp) : 0;
+        var count = (exists ? rate.Count * Math.Pow(0.5, elapsed / RateHalfLifeMs) : 0) + 1;
+        rate = (Math.Max(timestamp, rate.Timestamp), count);
+        return (float)Math.Log2(1 + count);
     }
 
     static float Novelty(Dictionary<string, int> counts, string key)

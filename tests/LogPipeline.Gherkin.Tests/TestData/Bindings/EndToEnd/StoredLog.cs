@@ -1,0 +1,3 @@
+namespace LogPipeline.Gherkin.Tests.TestData.Bindings.EndToEnd;
+
+public sealed record StoredLog(string Id, LogLevel Level, int Latency);
