@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using LogPipeline.Kafka;
+using LogPipeline.Kafka.Msk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -21,6 +22,7 @@ public static class KafkaHostingExtensions
             return new ProducerBuilder<byte[]?, byte[]?>(config)
                 .SetLogHandler((_, m) => KafkaLog.Write(logger, m))
                 .SetErrorHandler((_, e) => KafkaLog.Error(logger, e))
+                .UseMskIamAuthentication(config, builder.Configuration, logger)
                 .Build();
         });
         return builder;
@@ -39,6 +41,7 @@ public static class KafkaHostingExtensions
                 .SetErrorHandler((_, e) => KafkaLog.Error(logger, e))
                 .SetPartitionsAssignedHandler((_, partitions) => KafkaLog.Assigned(logger, string.Join(", ", partitions)))
                 .SetPartitionsRevokedHandler((_, partitions) => KafkaLog.Revoked(logger, string.Join(", ", partitions)))
+                .UseMskIamAuthentication(config, builder.Configuration, logger)
                 .Build();
         });
         return builder;

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Synthesizes the CloudFormation templates of the AWS deployment into deploy/cdk.out, from a fresh clone.
+# Needs the .NET 10 SDK and Node.js (20+) with npm; installs the AWS CDK CLI (aws-cdk@2, from npm) into
+# deploy/node_modules the first time. No AWS account or credentials are needed to synthesize.
+#
+#   deploy/synth.sh                                   # defaults: MSK Serverless, RCF container endpoint
+#   deploy/synth.sh -c kafka=provisioned -c brokers=3 -c maxAzs=3 -c generator=true
+#
+# Any other cdk command works the same way: deploy/synth.sh is "cdk synth"; use deploy/cdk.sh for the rest.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+exec "$here/cdk.sh" synth --quiet "$@"
