@@ -3,6 +3,7 @@ using LogPipeline.Hosting.ApplicationModel;
 using LogPipeline.Hosting.Dashboard;
 using LogPipeline.Hosting.Orchestration;
 using LogPipeline.Hosting.Publishing;
+using LogPipeline.Hosting.Telemetry;
 using LogPipeline.Hosting.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -52,6 +53,10 @@ public sealed class DistributedApplication : IAsyncDisposable
         web.Services.AddSingleton<IReadOnlyList<IResource>>(builder.Resources.ToArray());
         web.Services.AddSingleton<ResourceNotificationService>();
         web.Services.AddSingleton<ResourceLogStore>();
+
+        // Before the orchestrator: the OTLP receiver must listen before the first process starts.
+        web.Services.AddDashboardTelemetry(builder.Configuration, dashboardUrl);
+        web.Services.AddDashboard(builder.Configuration);
         web.Services.AddSingleton<Orchestrator>();
         web.Services.AddHostedService(sp => sp.GetRequiredService<Orchestrator>());
         _host = web.Build();

@@ -1,6 +1,5 @@
-using System.Reflection;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using LogPipeline.Hosting.Dashboard.Pipeline;
 using LogPipeline.Hosting.Orchestration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,48 +7,47 @@ using Microsoft.AspNetCore.Routing;
 
 namespace LogPipeline.Hosting.Dashboard;
 
-/// <summary>The dashboard: a page of resources with live console logs, and the same data as JSON for scripts and tests.</summary>
+/// <summary>
+/// The dashboard: pages for resources, console logs, structured logs, traces, metrics and the pipeline, and the
+/// same data as JSON (and live, as server-sent events) for scripts and tests.
+/// </summary>
 static class DashboardEndpoints
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-        WriteIndented = true,
-    };
-
-    static readonly Lazy<string> Page = new(() =>
-    {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("LogPipeline.Hosting.Dashboard.index.html")!;
-        return new StreamReader(stream).ReadToEnd();
-    });
-
     public static void MapDashboard(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", () => Results.Content(Page.Value, "text/html; charset=utf-8"));
+        app.MapStaticAssets();
+        app.MapResourcesApi();
+        app.MapTelemetryApi();
+        app.MapPipelineApi();
+    }
 
+    static void MapResourcesApi(this IEndpointRouteBuilder app)
+    {
         var api = app.MapGroup("/api/resources");
         api.MapGet("/", (ResourceNotificationService notifications) =>
-            Results.Json(new { resources = notifications.Snapshots }, Json));
+            Results.Json(new { resources = notifications.Snapshots }, DashboardJson.Indented));
+
+        api.MapGet("/stream", (HttpContext context, ResourceNotificationService notifications) =>
+            ServerSentEvents.StreamAsync(context, TimeSpan.FromSeconds(1), () => new { resources = notifications.Snapshots }));
 
         api.MapGet("/{name}", (string name, ResourceNotificationService notifications) =>
-            notifications.Get(name) is { } snapshot ? Results.Json(snapshot, Json) : Results.Problem($"No resource named {name}.", statusCode: 404));
+            notifications.Get(name) is { } snapshot ? Results.Json(snapshot, DashboardJson.Indented) : Results.Problem($"No resource named {name}.", statusCode: 404));
 
         api.MapGet("/{name}/logs", (string name, int? tail, ResourceLogStore logs) =>
-            Results.Json(new { lines = logs.Tail(name, Math.Clamp(tail ?? 500, 1, 5000)) }, Json));
+            Results.Json(new { lines = logs.Tail(name, Math.Clamp(tail ?? 500, 1, 5000)) }, DashboardJson.Indented));
 
         api.MapGet("/{name}/logs/stream", async (string name, HttpContext context, ResourceLogStore logs) =>
         {
-            context.Response.ContentType = "text/event-stream";
-            context.Response.Headers.CacheControl = "no-cache";
+            ServerSentEvents.Start(context);
             foreach (var line in logs.Tail(name, 500))
             {
-                await WriteEventAsync(context, line).ConfigureAwait(false);
+                await WriteLineAsync(context, line).ConfigureAwait(false);
             }
 
             await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
             await foreach (var line in logs.Follow(name, context.RequestAborted).ConfigureAwait(false))
             {
-                await WriteEventAsync(context, line).ConfigureAwait(false);
+                await WriteLineAsync(context, line).ConfigureAwait(false);
                 await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
             }
         });
@@ -74,10 +72,10 @@ static class DashboardEndpoints
             }
 
             await action.ConfigureAwait(false);
-            return Results.Json(notifications.Get(name), Json, statusCode: 202);
+            return Results.Json(notifications.Get(name), DashboardJson.Indented, statusCode: 202);
         });
     }
 
-    static Task WriteEventAsync(HttpContext context, LogLine line) =>
-        context.Response.WriteAsync($"data: {JsonSerializer.Serialize(line, Json).ReplaceLineEndings(" ")}\n\n", context.RequestAborted);
+    static Task WriteLineAsync(HttpContext context, LogLine line) =>
+        context.Response.WriteAsync($"data: {JsonSerializer.Serialize(line, DashboardJson.Compact)}\n\n", context.RequestAborted);
 }

@@ -23,11 +23,18 @@ public sealed class RcfOptions
     /// <summary>The account named in "Endpoint X of account Y not found." (LocalStack's convention for a local account).</summary>
     public string AccountId { get; set; } = "000000000000";
 
+    /// <summary>
+    /// The model served when none is configured: the default forest with AWS's streaming time decay,
+    /// 1/(10·sample size), so the sample follows the recent stream instead of remembering its start forever
+    /// (with a uniform sample, clients that were new while the pipeline warmed up keep looking normal).
+    /// </summary>
+    public static RcfModelSettings DefaultModel { get; } = new() { TimeDecay = 1.0 / (10 * 256) };
+
     /// <summary>Models by endpoint name. Empty means one default model named <see cref="DefaultModelName"/>.</summary>
     public Dictionary<string, RcfModelSettings> Models { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     public bool PersistsState => !string.IsNullOrWhiteSpace(StateDirectory);
 
     public IReadOnlyDictionary<string, RcfModelSettings> ModelsOrDefault() =>
-        Models.Count > 0 ? Models : new Dictionary<string, RcfModelSettings>(StringComparer.OrdinalIgnoreCase) { [DefaultModelName] = new() };
+        Models.Count > 0 ? Models : new Dictionary<string, RcfModelSettings>(StringComparer.OrdinalIgnoreCase) { [DefaultModelName] = DefaultModel };
 }

@@ -7,10 +7,13 @@ namespace LogPipeline.Scorer.Features;
 /// spread is about one unit, because RCF cuts dimensions in proportion to their range:
 /// <list type="number">
 /// <item>log10 of the response time in ms (normal 1–2.5; a 50x latency spike adds ~1.7),</item>
-/// <item>the status class (2–5),</item>
-/// <item>the log level (DEBUG 0 … ERROR 3),</item>
-/// <item>path novelty, 1/(1 + times the path was seen): ~0 for the site's paths, 1 for a scanner's probes,</item>
-/// <item>client novelty, the same for the IP address,</item>
+/// <item>severity: 0 for a success or redirect, 1 for a client error (4xx or WARN), 2 for a server error (5xx or
+/// ERROR) — one dimension, so that a common 404 is not counted as unusual twice, in its status and in its level,</item>
+/// <item>path novelty, 1/(1 + times the path's route was seen): ~0 for the site's routes, 1 for a scanner's probes
+/// (the route is the path without its query and with numeric or hexadecimal id segments replaced, so
+/// <c>/products/541</c> and <c>/products/7</c> are one route),</item>
+/// <item>client newness, 1/(1 + seconds since the IP address was first seen / 30): ~0 for regular clients, ~1 for every
+/// request of a client that appeared moments ago (a count-based novelty would forget a stranger after its first request),</item>
 /// <item>client rate, log2(1 + requests from this IP address in the last ~15 s of event time, exponentially decayed):
 /// a regular client sends a request now and then, a scanner or a burst from one client dozens at once.</item>
 /// </list>
@@ -18,32 +21,45 @@ namespace LogPipeline.Scorer.Features;
 /// </summary>
 public sealed class LogFeatureExtractor
 {
-    public const int FeatureCount = 6;
+    public const int FeatureCount = 5;
 
     /// <summary>Half-life of the per-client request count, in event-time milliseconds.</summary>
     const double RateHalfLifeMs = 10_000;
+
+    /// <summary>A client this many seconds old has newness 0.5.</summary>
+    const double NewnessScaleSeconds = 30;
 
     // Bounds memory against a flood of unique paths or IPs; after a reset everything looks new for a short while.
     const int MaxTrackedKeys = 100_000;
 
     readonly Dictionary<string, int> _pathCounts = new(StringComparer.Ordinal);
-    readonly Dictionary<string, int> _ipCounts = new(StringComparer.Ordinal);
+    readonly Dictionary<string, long> _ipFirstSeen = new(StringComparer.Ordinal);
     readonly Dictionary<string, (long Timestamp, double Count)> _ipRates = new(StringComparer.Ordinal);
 
     public void Extract(LogRecord log, Span<float> features)
     {
         features[0] = (float)Math.Log10(1 + Math.Max(0, log.ResponseTime) * 1000);
-        features[1] = log.StatusCode / 100;
-        features[2] = log.LogLevel switch
+        features[1] = Severity(log);
+        features[2] = Novelty(_pathCounts, RouteOf(log.Path));
+        features[3] = Newness(log.IpAddress, log.Timestamp);
+        features[4] = Rate(log.IpAddress, log.Timestamp);
+    }
+
+    float Newness(string key, long timestamp)
+    {
+        if (_ipFirstSeen.Count >= MaxTrackedKeys)
         {
-            "DEBUG" => 0,
-            "INFO" => 1,
-            "WARN" => 2,
-            _ => 3,
-        };
-        features[3] = Novelty(_pathCounts, log.Path);
-        features[4] = Novelty(_ipCounts, log.IpAddress);
-        features[5] = Rate(log.IpAddress, log.Timestamp);
+            _ipFirstSeen.Clear();
+        }
+
+        ref var firstSeen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_ipFirstSeen, key, out var exists);
+        if (!exists)
+        {
+            firstSeen = timestamp;
+        }
+
+        var ageSeconds = Math.Max(0, timestamp - firstSeen) / 1000.0;
+        return (float)(1 / (1 + ageSeconds / NewnessScaleSeconds));
     }
 
     float Rate(string key, long timestamp)
@@ -59,6 +75,54 @@ public sealed class LogFeatureExtractor
         rate = (Math.Max(timestamp, rate.Timestamp), count);
         return (float)Math.Log2(1 + count);
     }
+
+    static float Severity(LogRecord log) =>
+        log.StatusCode >= 500 || log.LogLevel == "ERROR" ? 2
+        : log.StatusCode >= 400 || log.LogLevel == "WARN" ? 1
+        : 0;
+
+    /// <summary>The path's route: without the query string, id-like segments replaced by <c>{id}</c>.</summary>
+    public static string RouteOf(string path)
+    {
+        var end = path.IndexOf('?', StringComparison.Ordinal);
+        var span = end < 0 ? path.AsSpan() : path.AsSpan(0, end);
+        if (!HasIdSegment(span))
+        {
+            return end < 0 ? path : span.ToString();
+        }
+
+        var route = new System.Text.StringBuilder(span.Length);
+        foreach (var range in span.Split('/'))
+        {
+            if (range.Start.Value > 0)
+            {
+                route.Append('/');
+            }
+
+            var segment = span[range];
+            route.Append(IsId(segment) ? "{id}" : segment);
+        }
+
+        return route.ToString();
+    }
+
+    static bool HasIdSegment(ReadOnlySpan<char> path)
+    {
+        foreach (var range in path.Split('/'))
+        {
+            if (IsId(path[range]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Digits (order 541), or a long hexadecimal/GUID token (basket 3f2a…); not words like "cart".
+    static bool IsId(ReadOnlySpan<char> segment) =>
+        segment.Length > 0 && (!segment.ContainsAnyExcept("0123456789")
+            || (segment.Length >= 16 && !segment.ContainsAnyExcept("0123456789abcdefABCDEF-")));
 
     static float Novelty(Dictionary<string, int> counts, string key)
     {
