@@ -25,7 +25,7 @@ public sealed partial class ScoredLogBatchHandler(
     {
         var logs = new List<PendingLog>(batch.Count);
         var activities = new List<Activity>(ActivitySource.HasListeners() ? batch.Count : 0);
-        var deadLettered = 0;
+        var invalid = new List<(ConsumeResult<byte[]?, byte[]?> Message, string Error)>();
         foreach (var message in batch)
         {
             var activity = StartProcessActivity(message);
@@ -41,16 +41,24 @@ public sealed partial class ScoredLogBatchHandler(
             else
             {
                 activity?.SetStatus(ActivityStatusCode.Error, error);
-                deadLetters.Publish(message, error, deadLetterProducer.Track());
-                deadLettered++;
+                invalid.Add((message, error));
             }
         }
 
+        var deadLettered = invalid.Count;
         try
         {
             var result = await writer.WriteAsync(logs, cancellationToken).ConfigureAwait(false);
+
+            // Dead letters go out only once the batch is stored: a failed write is retried whole, and publishing
+            // before it would repeat them in logs.dlq on every attempt. Writing is idempotent, so the reverse is safe.
             if (deadLettered > 0)
             {
+                foreach (var (message, error) in invalid)
+                {
+                    deadLetters.Publish(message, error, deadLetterProducer.Track());
+                }
+
                 await deadLetterProducer.CompleteAsync(cancellationToken).ConfigureAwait(false);
             }
 
