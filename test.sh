@@ -22,7 +22,14 @@ for project in $(grep -l '"Microsoft.NET.Test.Sdk"' tests/*/*.csproj); do
     --results-directory "$results" "$@" || status=1
 done
 
-passed=0; failed=0; skipped=0
+echo "==> Checking formatting (dotnet format --verify-no-changes)"
+format_failed=0
+if ! dotnet format LogPipeline.slnx --verify-no-changes -v q; then
+  echo "dotnet format found changes to make: run 'dotnet format LogPipeline.slnx'"
+  format_failed=1; status=1
+fi
+
+passed=0; failed=$format_failed; skipped=0
 for trx in "$results"/*.trx; do
   [[ -e "$trx" ]] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx")
@@ -32,5 +39,6 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + $(get notExecuted)))
 done
 if (( status != 0 && failed == 0 )); then failed=1; fi
+(( format_failed == 0 )) && passed=$((passed + 1))   # the formatting check counts as one check
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 exit $status

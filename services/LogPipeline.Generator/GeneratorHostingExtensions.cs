@@ -1,3 +1,4 @@
+using LogPipeline.Contracts;
 using LogPipeline.Generator;
 using LogPipeline.Generator.Api;
 using LogPipeline.Generator.Generation;

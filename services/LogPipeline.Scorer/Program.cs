@@ -1,3 +1,4 @@
+using LogPipeline.Contracts;
 using LogPipeline.Scorer;
 using LogPipeline.Scorer.Scoring;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.Services.AddOptions<ScorerOptions>().BindConfiguration(ScorerOptions.Section);
-builder.Services.AddOptions<TopicOptions>().BindConfiguration(TopicOptions.Section);
+builder.Services.AddOptions<TopicOptions>().BindConfiguration(TopicOptions.SectionName);
 builder.Services.AddSingleton(sp => new AnomalyThreshold(sp.GetRequiredService<IOptions<ScorerOptions>>().Value.Threshold));
 builder.Services.AddSingleton<DetectionQuality>();
 builder.AddSageMakerRuntimeClient();

@@ -1,4 +1,3 @@
-using LogPipeline.Contracts;
 using LogPipeline.Scorer.Scoring;
 
 namespace LogPipeline.Scorer;
@@ -18,15 +17,4 @@ public sealed class ScorerOptions
     public string EndpointName { get; set; } = "rcf-anomaly-endpoint";
 
     public ThresholdOptions Threshold { get; set; } = new();
-}
-
-public sealed class TopicOptions
-{
-    public const string Section = "Pipeline:Topics";
-
-    public string Raw { get; set; } = Topics.Raw;
-
-    public string Scored { get; set; } = Topics.Scored;
-
-    public string DeadLetter { get; set; } = Topics.DeadLetter;
 }

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using LogPipeline.Contracts;
 using LogPipeline.Kafka;
 using Microsoft.Extensions.Options;
 

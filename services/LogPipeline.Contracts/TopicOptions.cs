@@ -1,11 +1,11 @@
-using LogPipeline.Contracts;
+namespace LogPipeline.Contracts;
 
-namespace LogPipeline.Writer;
-
-/// <summary>The <c>Pipeline:Topics</c> names the writer uses.</summary>
+/// <summary>The <c>Pipeline:Topics</c> section: the topic names every service reads or writes.</summary>
 public sealed class TopicOptions
 {
     public const string SectionName = "Pipeline:Topics";
+
+    public string Raw { get; set; } = Topics.Raw;
 
     public string Scored { get; set; } = Topics.Scored;
 

@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+
+namespace LogPipeline.RandomCutForest.State;
+
+[JsonSerializable(typeof(RandomCutForestState))]
+internal sealed partial class StateJsonContext : JsonSerializerContext;
