@@ -107,6 +107,50 @@ public class OrchestratorTests
         await app.StopAsync();
     }
 
+    [Fact]
+    public async Task APausedResourceIsFrozenUntilResumedAndStillStopsGracefully()
+    {
+        var builder = Builder();
+        builder.AddExecutable("ticker", "/bin/sh", "/", "-c", "trap 'echo got-term; exit 0' TERM; while true; do echo tick; sleep 0.1; done");
+        await using var app = builder.Build();
+        await app.StartAsync();
+        using var timeout = new CancellationTokenSource(Timeout);
+        var pid = (await app.ResourceNotifications.WaitForAsync("ticker", s => s.State == ResourceState.Running, timeout.Token)).ProcessId!.Value;
+        await WaitUntil(() => app.ResourceLogs.Tail("ticker", 5).Any(l => l.Text == "tick"));
+
+        await app.Orchestrator.PauseResourceAsync("ticker");
+        Assert.Equal('T', ProcessState(pid));
+        var paused = app.ResourceNotifications.Get("ticker")!;
+        Assert.Equal((ResourceState.Running, Orchestrator.PausedMessage), (paused.State, paused.Message));
+        await app.Orchestrator.PauseResourceAsync("ticker");
+        Assert.Equal('T', ProcessState(pid));
+
+        await app.Orchestrator.ResumeResourceAsync("ticker");
+        Assert.NotEqual('T', ProcessState(pid));
+        Assert.Null(app.ResourceNotifications.Get("ticker")!.Message);
+        var ticks = TickCount(app);
+        await WaitUntil(() => TickCount(app) > ticks);
+
+        // Stopping a paused process still lets it handle SIGTERM, well within the grace period.
+        await app.Orchestrator.PauseResourceAsync("ticker");
+        var stopping = Stopwatch.StartNew();
+        await app.Orchestrator.StopResourceAsync("ticker");
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(5), $"stopping took {stopping.Elapsed}");
+        await WaitUntil(() => app.ResourceLogs.Tail("ticker", 5).Any(l => l.Text == "got-term"));
+        Assert.Equal(ResourceState.Exited, app.ResourceNotifications.Get("ticker")!.State);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.Orchestrator.PauseResourceAsync("ticker"));
+        await app.StopAsync();
+
+        static int TickCount(DistributedApplication app) => app.ResourceLogs.Tail("ticker", 10_000).Count(l => l.Text == "tick");
+    }
+
+    /// <summary>The state letter of /proc/{pid}/stat: T when stopped by a signal.</summary>
+    static char ProcessState(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        return stat[stat.LastIndexOf(')') + 2];
+    }
+
     static bool IsAlive(int pid)
     {
         try

@@ -10,6 +10,8 @@ namespace LogPipeline.Hosting.Orchestration;
 sealed partial class ManagedProcess : IAsyncDisposable
 {
     const int SigTerm = 15;
+    const int SigCont = 18;
+    const int SigStop = 19;
 
     readonly Process _process;
 
@@ -18,6 +20,23 @@ sealed partial class ManagedProcess : IAsyncDisposable
     public int Id => _process.Id;
 
     public Task<int> Exited { get; private set; } = Task.FromResult(0);
+
+    /// <summary>Whether the process is stopped by <see cref="Pause"/> (SIGSTOP) and not yet resumed.</summary>
+    public bool IsPaused { get; private set; }
+
+    /// <summary>Freezes the process (SIGSTOP): it keeps its memory and sockets but runs no code until resumed.</summary>
+    public void Pause()
+    {
+        Signal(SigStop, "pause");
+        IsPaused = true;
+    }
+
+    /// <summary>Lets a paused process run again (SIGCONT).</summary>
+    public void Resume()
+    {
+        Signal(SigCont, "resume");
+        IsPaused = false;
+    }
 
     public static ManagedProcess Start(string resource, string command, IEnumerable<string> args, string workingDirectory,
         IReadOnlyDictionary<string, string> environment, ResourceLogStore logs, Action<string, bool>? echo)
@@ -66,6 +85,13 @@ sealed partial class ManagedProcess : IAsyncDisposable
         try
         {
             _ = kill(_process.Id, SigTerm);
+            if (IsPaused)
+            {
+                // A stopped process cannot handle SIGTERM until it runs again.
+                _ = kill(_process.Id, SigCont);
+                IsPaused = false;
+            }
+
             await Exited.WaitAsync(gracePeriod).ConfigureAwait(false);
         }
         catch (TimeoutException)
@@ -83,6 +109,19 @@ sealed partial class ManagedProcess : IAsyncDisposable
     {
         await StopAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         _process.Dispose();
+    }
+
+    void Signal(int signal, string what)
+    {
+        if (Exited.IsCompleted)
+        {
+            throw new InvalidOperationException($"Cannot {what} process {_process.Id}: it has exited.");
+        }
+
+        if (kill(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"Cannot {what} process {_process.Id}: kill failed with errno {Marshal.GetLastPInvokeError()}.");
+        }
     }
 
     static void OnLine(string resource, string? line, bool isError, ResourceLogStore logs, Action<string, bool>? echo)

@@ -22,6 +22,9 @@ public sealed partial class Orchestrator(
     IServiceProvider services,
     ILogger<Orchestrator> logger) : IHostedService
 {
+    /// <summary>The message of a resource paused by <see cref="PauseResourceAsync"/>.</summary>
+    public const string PausedMessage = "paused";
+
     static readonly HttpClient HealthClient = new() { Timeout = TimeSpan.FromSeconds(2) };
 
     readonly ConcurrentDictionary<string, RunningResource> _running = new();
@@ -99,6 +102,46 @@ public sealed partial class Orchestrator(
 
         notifications.Publish(name, s => s with { Restarts = s.StartedAt is null ? s.Restarts : s.Restarts + 1 });
         return StartResourceCoreAsync(resource, _stopping.Token);
+    }
+
+    /// <summary>
+    /// Freezes a running resource's process (SIGSTOP) without stopping it: it keeps its state (an in-memory database
+    /// keeps its data) but answers nothing until <see cref="ResumeResourceAsync"/>. Its health turns unhealthy
+    /// meanwhile, and its message says "paused".
+    /// </summary>
+    public Task PauseResourceAsync(string name)
+    {
+        var process = RunningProcess(name, "paused");
+        if (!process.IsPaused)
+        {
+            process.Pause();
+            notifications.Publish(name, s => s with { Message = PausedMessage });
+            logs.Append(name, "paused (SIGSTOP)", isError: false);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Lets a resource paused by <see cref="PauseResourceAsync"/> run again (SIGCONT).</summary>
+    public Task ResumeResourceAsync(string name)
+    {
+        var process = RunningProcess(name, "resumed");
+        if (process.IsPaused)
+        {
+            process.Resume();
+            notifications.Publish(name, s => s with { Message = s.Message == PausedMessage ? null : s.Message });
+            logs.Append(name, "resumed (SIGCONT)", isError: false);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    ManagedProcess RunningProcess(string name, string what)
+    {
+        _ = resources.FirstOrDefault(r => r.Name == name) ?? throw new InvalidOperationException($"Unknown resource {name}");
+        return _running.TryGetValue(name, out var running) && running.Process is { } process
+            ? process
+            : throw new InvalidOperationException($"Resource {name} has no running process to be {what}.");
     }
 
     public async Task RestartResourceAsync(string name)

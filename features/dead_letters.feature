@@ -1,0 +1,24 @@
+Feature: Dead letters
+  Anything the scorer cannot read goes to the dead-letter topic logs.dlq, with its original bytes, the reason and
+  where it came from; the messages around it are still processed.
+
+  Background:
+    Given the pipeline is running
+
+  Scenario: Malformed, truncated, wrongly typed and oversized messages go to the dead-letter topic with a reason
+    When these messages are published to logs.raw, in this order, under one key:
+      | kind      | payload                                                      |
+      | valid     | a complete log                                               |
+      | malformed | {"log_identifier": "…", "timestamp": oops, "path": "/"}      |
+      | truncated | a complete log cut off halfway                               |
+      | mistyped  | a complete log whose status_code is "two hundred"            |
+      | oversized | a complete log of 70,000 bytes (the limit is 65,536)         |
+      | valid     | a complete log                                               |
+    Then the 4 bad messages arrive in logs.dlq, each with its original bytes and a reason:
+      | kind      | error.stage | error.reason contains            |
+      | malformed | scorer      | invalid JSON                     |
+      | truncated | scorer      | invalid JSON                     |
+      | mistyped  | scorer      | status_code must be a number     |
+      | oversized | scorer      | larger than the 65536 byte limit |
+    And each dead letter names where it came from: topic logs.raw, the partition and offset of the original, and the time of the error
+    And the 2 valid logs around them are stored

@@ -1,0 +1,49 @@
+Feature: Resilience
+  When a part of the system fails for a while, nothing is lost: once it is back, every log produced before, during
+  and after the failure is stored exactly once (found by id, listed once in its time range, counted once), and
+  processing resumes. Logs with known ids go in through the generator's control API, which answers once the broker
+  has acknowledged them.
+
+  The embedded broker does not answer requests that were in flight on a connection when it went down, and the
+  clients only give up on them after librdkafka's socket.timeout.ms (60 s) — once for the generator's producer,
+  then for the scorer's consumer and producer — so after a 10-second outage processing resumes within about
+  three minutes.
+
+  Background:
+    Given the pipeline is running
+
+  Scenario: The writer is killed mid-stream and restarted
+    When 1000 logs with known ids are sent in 10 requests, one after the other
+    And the writer's process is killed while it is storing them
+    And the writer is started again
+    Then every log sent is stored exactly once
+
+  Scenario: The Kafka broker is unavailable for a while
+    Given 20 normal logs with known ids have been sent and stored
+    When the Kafka broker goes down
+    And 20 normal logs with known ids are produced to logs.raw while it is down
+    And the broker stays down for 10 seconds
+    And the Kafka broker comes back
+    Then the logs produced while it was down are acknowledged
+    And the generator's own traffic is acknowledged again
+    When 20 normal logs with known ids are sent
+    Then every log sent is stored exactly once within 3 minutes
+
+  Scenario: The RCF endpoint is unavailable for a while
+    Given 20 normal logs with known ids have been sent and stored
+    When the RCF endpoint is stopped
+    And 20 normal logs with known ids are sent during the outage
+    Then the scorer reports that it is retrying a batch without committing
+    And for 10 seconds none of the logs sent during the outage is stored
+    When the RCF endpoint is started again
+    And 20 normal logs with known ids are sent
+    Then every log sent is stored exactly once
+
+  Scenario: DynamoDB is unavailable for a while
+    Given 20 normal logs with known ids have been sent and stored
+    When DynamoDB is paused
+    And 20 normal logs with known ids are sent during the outage
+    And DynamoDB stays paused for 10 seconds
+    And DynamoDB is resumed
+    And 20 normal logs with known ids are sent
+    Then every log sent is stored exactly once

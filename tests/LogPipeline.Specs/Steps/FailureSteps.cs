@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Text;
+using Confluent.Kafka;
+using LogPipeline.Gherkin;
+using LogPipeline.Hosting.Orchestration;
+using LogPipeline.Specs.Support;
+
+namespace LogPipeline.Specs.Steps;
+
+/// <summary>Parts of the system failing for a while: the writer killed, the broker down, the RCF endpoint or DynamoDB away.</summary>
+[Binding]
+public sealed class FailureSteps(PipelineApp pipeline, SentLogs sent, StoreChecks store, Outages outages, ITestOutputHelper output) : IDisposable
+{
+    static readonly TimeSpan DeliveryTimeout = TimeSpan.FromMinutes(2);
+
+    readonly List<Task<DeliveryResult<byte[]?, byte[]?>>> _deliveries = [];
+    IProducer<byte[]?, byte[]?>? _producer;
+    Task? _sending;
+    IReadOnlyList<string> _duringOutage = [];
+    readonly Stopwatch _outage = new();
+
+    [When("{int} logs with known ids are sent in {int} requests, one after the other")]
+    public void WhenLogsAreSentInRequests(int count, int requests)
+    {
+        var batches = Enumerable.Range(0, requests).Select(_ => sent.Create(count / requests)).ToList();
+        _sending = Task.Run(async () =>
+        {
+            foreach (var batch in batches)
+            {
+                await pipeline.Generator.PublishLogsAsync(batch);
+            }
+        });
+    }
+
+    [When("the writer's process is killed while it is storing them")]
+    public async Task WhenTheWriterIsKilledWhileStoring()
+    {
+        // Mid-stream: some of the logs are stored, not all.
+        var first = await Eventually.UntilAsync(
+            ct => pipeline.Query.ListLogsAsync(sent.From, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 60_000, sent.Path, ct),
+            stored => stored.Count > 0,
+            StoreChecks.StoreTimeout,
+            "the writer has stored some of the logs",
+            stored => $"{stored.Count} stored",
+            TimeSpan.FromMilliseconds(100));
+        outages.Kill("writer");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await pipeline.App.ResourceNotifications.WaitForAsync("writer", s => s.State == ResourceState.Exited, timeout.Token);
+        var storedAtKill = (await pipeline.Query.ListLogsAsync(sent.From, sent.To, sent.Path)).Count;
+        output.WriteLine($"killed the writer once {first.Count} logs were stored; {storedAtKill} of the {sent.Ids.Count} sent so far were stored when it was gone");
+        Assert.True(storedAtKill < sent.Ids.Count || !_sending!.IsCompleted, "the writer was killed after it had stored everything: nothing was mid-stream");
+    }
+
+    [When("the writer is started again")]
+    public async Task WhenTheWriterIsStartedAgain()
+    {
+        var started = Stopwatch.StartNew();
+        await outages.StartAsync("writer");
+        using var timeout = new CancellationTokenSource(PipelineApp.RecoveryTimeout);
+        await pipeline.App.ResourceNotifications.WaitForResourceHealthyAsync("writer", timeout.Token);
+        await _sending!.WaitAsync(DeliveryTimeout);
+        output.WriteLine($"the writer was healthy again after {started.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [When("the Kafka broker goes down")]
+    public void WhenTheBrokerGoesDown()
+    {
+        outages.BrokerDown();
+        _outage.Restart();
+    }
+
+    [When("{int} normal logs with known ids are produced to logs.raw while it is down")]
+    public void WhenLogsAreProducedWhileTheBrokerIsDown(int count)
+    {
+        // The generator's POST would wait for an acknowledgement that cannot come: hand the logs to a patient
+        // producer of our own instead, and check its deliveries once the broker is back.
+        _producer = KafkaTopics.PatientProducer(pipeline.KafkaBootstrapServers, DeliveryTimeout);
+        var logs = sent.Create(count, "during");
+        _duringOutage = [.. logs.Select(SentLogs.Id)];
+        foreach (var log in logs)
+        {
+            _deliveries.Add(_producer.ProduceAsync(KafkaTopics.Raw, new Message<byte[]?, byte[]?>
+            {
+                Key = Encoding.UTF8.GetBytes(SentLogs.Id(log)),
+                Value = Encoding.UTF8.GetBytes(log.ToJsonString()),
+            }));
+        }
+    }
+
+    [When("the broker stays down for {int} seconds")]
+    [When("DynamoDB stays paused for {int} seconds")]
+    public async Task WhenTheOutageLasts(int seconds)
+    {
+        // The deliberate failure window: nothing to poll for, the point is that time passes.
+        var remaining = TimeSpan.FromSeconds(seconds) - _outage.Elapsed;
+        if (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining);
+        }
+    }
+
+    [When("the Kafka broker comes back")]
+    public void WhenTheBrokerComesBack()
+    {
+        outages.BrokerUp();
+        output.WriteLine($"the broker was down for {_outage.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [Then("the logs produced while it was down are acknowledged")]
+    public async Task ThenTheLogsProducedWhileDownAreAcknowledged()
+    {
+        var results = await Task.WhenAll(_deliveries).WaitAsync(DeliveryTimeout);
+        Assert.All(results, r => Assert.Equal(PersistenceStatus.Persisted, r.Status));
+    }
+
+    [Then("the generator's own traffic is acknowledged again")]
+    public async Task ThenTheGeneratorsTrafficIsAcknowledgedAgain()
+    {
+        var before = await pipeline.Generator.ProducedTotalAsync();
+        await Eventually.UntilAsync(
+            ct => pipeline.Generator.ProducedTotalAsync(ct),
+            produced => produced > before,
+            PipelineApp.RecoveryTimeout,
+            "the broker acknowledges the generator's records again",
+            produced => $"{produced - before} more acknowledged",
+            TimeSpan.FromSeconds(1));
+        output.WriteLine($"the generator's records were acknowledged again {_outage.Elapsed.TotalSeconds:F1} s after the broker went down");
+    }
+
+    [When("the RCF endpoint is stopped")]
+    public async Task WhenTheRcfEndpointIsStopped()
+    {
+        await outages.StopAsync("rcf");
+        _outage.Restart();
+    }
+
+    [When("the RCF endpoint is started again")]
+    public async Task WhenTheRcfEndpointIsStartedAgain()
+    {
+        await outages.StartAsync("rcf");
+        using var timeout = new CancellationTokenSource(PipelineApp.RecoveryTimeout);
+        await pipeline.App.ResourceNotifications.WaitForResourceHealthyAsync("rcf", timeout.Token);
+        output.WriteLine($"the RCF endpoint was away for {_outage.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [When("{int} normal logs with known ids are sent during the outage")]
+    public async Task WhenLogsAreSentDuringTheOutage(int count)
+    {
+        var logs = sent.Create(count, "during");
+        _duringOutage = [.. logs.Select(SentLogs.Id)];
+        await pipeline.Generator.PublishLogsAsync(logs);
+    }
+
+    [Then("the scorer reports that it is retrying a batch without committing")]
+    public async Task ThenTheScorerReportsRetrying()
+    {
+        var health = await Eventually.UntilAsync(
+            ct => pipeline.Scorer.HealthAsync(ct),
+            h => h.GetProperty("status").GetString() == "Degraded",
+            TimeSpan.FromSeconds(30),
+            "the scorer's health is Degraded",
+            h => h.GetRawText());
+        var retrying = health.GetProperty("checks").EnumerateObject()
+            .Select(c => c.Value.TryGetProperty("description", out var d) ? d.GetString() : null)
+            .FirstOrDefault(d => d?.StartsWith("retrying a batch", StringComparison.Ordinal) == true);
+        output.WriteLine("scorer health: " + health.GetRawText());
+        Assert.NotNull(retrying);
+    }
+
+    [Then("for {int} seconds none of the logs sent during the outage is stored")]
+    public async Task ThenNoneOfTheLogsIsStoredFor(int seconds)
+    {
+        // The failure window, checked all along: nothing "scored as normal by default" reaches DynamoDB.
+        var until = TimeSpan.FromSeconds(seconds);
+        var checks = 0;
+        while (_outage.Elapsed < until)
+        {
+            var stored = await store.StoredAmongAsync(_duringOutage);
+            Assert.True(stored.Count == 0, $"{stored.Count} logs sent while the endpoint was away were stored, e.g. {stored.FirstOrDefault()}");
+            checks++;
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        output.WriteLine($"none of the {_duringOutage.Count} logs was stored in {checks} checks over {_outage.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [When("DynamoDB is paused")]
+    public async Task WhenDynamoDbIsPaused()
+    {
+        await outages.PauseAsync("dynamodb");
+        _outage.Restart();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var snapshot = await pipeline.App.ResourceNotifications.WaitForAsync("dynamodb", s => s.Message == Orchestrator.PausedMessage, timeout.Token);
+        output.WriteLine($"dynamodb: {snapshot.State}/{snapshot.Health} ({snapshot.Message})");
+    }
+
+    [When("DynamoDB is resumed")]
+    public async Task WhenDynamoDbIsResumed()
+    {
+        await outages.ResumeAsync("dynamodb");
+        using var timeout = new CancellationTokenSource(PipelineApp.RecoveryTimeout);
+        await pipeline.App.ResourceNotifications.WaitForResourceHealthyAsync("dynamodb", timeout.Token);
+        output.WriteLine($"DynamoDB was paused for {_outage.Elapsed.TotalSeconds:F1} s");
+    }
+
+    public void Dispose() => _producer?.Dispose();
+
+}
