@@ -64,11 +64,13 @@ static class DashboardEndpoints
                 "start" => orchestrator.StartResourceAsync(name),
                 "stop" => orchestrator.StopResourceAsync(name),
                 "restart" => orchestrator.RestartResourceAsync(name),
+                "pause" => orchestrator.PauseResourceAsync(name),
+                "resume" => orchestrator.ResumeResourceAsync(name),
                 _ => Task.FromException(new ArgumentException(command)),
             };
             if (action.IsFaulted)
             {
-                return Results.Problem($"Unknown command '{command}': use start, stop or restart.", statusCode: 400);
+                return Results.Problem($"Unknown command '{command}': use start, stop, restart, pause or resume.", statusCode: 400);
             }
 
             await action.ConfigureAwait(false);

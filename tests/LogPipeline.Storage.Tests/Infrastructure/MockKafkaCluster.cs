@@ -1,36 +1,17 @@
 using Confluent.Kafka;
+using LogPipeline.Hosting.Kafka;
 
 namespace LogPipeline.Storage.Tests.Infrastructure;
 
 /// <summary>
-/// librdkafka's in-memory mock Kafka cluster (real Kafka protocol on 127.0.0.1), hosted by a client created with
-/// <c>test.mock.num.brokers</c>; other clients connect to <see cref="BootstrapServers"/>.
+/// The hosting engine's embedded Kafka (librdkafka's in-memory mock cluster: the real Kafka protocol on 127.0.0.1),
+/// with the helpers these tests need.
 /// </summary>
 public sealed class MockKafkaCluster : IDisposable
 {
-    const string Announcement = "replaced with ";
+    readonly EmbeddedKafkaCluster _cluster = EmbeddedKafkaCluster.Start();
 
-    readonly IProducer<Null, Null> _host;
-
-    public MockKafkaCluster()
-    {
-        var bootstrap = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var config = new ProducerConfig { BootstrapServers = "unused:9092" };
-        config.Set("test.mock.num.brokers", "1");
-        _host = new ProducerBuilder<Null, Null>(config)
-            .SetLogHandler((_, message) =>
-            {
-                var at = message.Message.IndexOf(Announcement, StringComparison.Ordinal);
-                if (at >= 0)
-                {
-                    bootstrap.TrySetResult(message.Message[(at + Announcement.Length)..].Trim());
-                }
-            })
-            .Build();
-        BootstrapServers = bootstrap.Task.WaitAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
-    }
-
-    public string BootstrapServers { get; }
+    public string BootstrapServers => _cluster.BootstrapServers;
 
     public IProducer<byte[]?, byte[]?> CreateProducer() =>
         new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig { BootstrapServers = BootstrapServers, LingerMs = 1 }).Build();
@@ -62,5 +43,5 @@ public sealed class MockKafkaCluster : IDisposable
         return results;
     }
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose() => _cluster.Dispose();
 }
