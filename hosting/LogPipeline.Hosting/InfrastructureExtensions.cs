@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using LogPipeline.Hosting.ApplicationModel;
 
 namespace LogPipeline.Hosting;
@@ -6,6 +5,8 @@ namespace LogPipeline.Hosting;
 /// <summary>Kafka and DynamoDB, as Aspire.Hosting.Kafka and Aspire.Hosting.AWS would add them.</summary>
 public static class InfrastructureExtensions
 {
+    static readonly HttpClient ProbeClient = new() { Timeout = TimeSpan.FromSeconds(2) };
+
     /// <summary>
     /// Kafka: the cluster in <c>ConnectionStrings:{name}</c> if the app host is given one, otherwise an embedded
     /// librdkafka mock cluster.
@@ -42,6 +43,17 @@ public static class InfrastructureExtensions
     }
 
     /// <summary>
+    /// Keeps DynamoDB Local's database in <paramref name="path"/> (one shared database, whatever the credentials and
+    /// region), so tables and data survive a restart; without it DynamoDB Local runs in memory.
+    /// </summary>
+    public static IResourceBuilder<DynamoDbResource> WithDataDirectory(this IResourceBuilder<DynamoDbResource> builder, string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        builder.Resource.DataDirectory = Path.GetFullPath(path);
+        return builder;
+    }
+
+    /// <summary>
     /// Points the AWS SDK's DynamoDB client at this resource: <c>AWS_ENDPOINT_URL_DYNAMODB</c>, and for DynamoDB Local
     /// a region and placeholder credentials (DynamoDB Local accepts any).
     /// </summary>
@@ -62,6 +74,10 @@ public static class InfrastructureExtensions
         });
     }
 
+    /// <summary>
+    /// Healthy when DynamoDB answers HTTP at all (unsigned requests get a 400, which is an answer): unlike a TCP
+    /// connect, this fails while the process is starting up or frozen.
+    /// </summary>
     static async Task<bool> AnswersAsync(string? url, CancellationToken cancellationToken)
     {
         if (url is null)
@@ -69,14 +85,12 @@ public static class InfrastructureExtensions
             return false;
         }
 
-        var uri = new Uri(url);
         try
         {
-            using var client = new TcpClient();
-            await client.ConnectAsync(uri.Host, uri.Port, cancellationToken).ConfigureAwait(false);
+            using var response = await ProbeClient.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (SocketException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
             return false;
         }

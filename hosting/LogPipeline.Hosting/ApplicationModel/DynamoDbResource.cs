@@ -11,5 +11,8 @@ public sealed class DynamoDbResource(string name, string? externalEndpoint, stri
 
     public bool IsLocal => ExternalEndpoint is null;
 
+    /// <summary>Where DynamoDB Local keeps its database between runs; <c>null</c> keeps it in memory.</summary>
+    public string? DataDirectory { get; set; }
+
     public string? EndpointUrl => ExternalEndpoint ?? (Annotations.OfType<EndpointAnnotation>().FirstOrDefault() is { Port: not null } e ? e.Url : null);
 }

@@ -209,7 +209,17 @@ public sealed partial class Orchestrator(
             case DynamoDbResource dynamo:
                 var jar = await DynamoDbLocalInstaller.EnsureInstalledAsync(logger, stopping).ConfigureAwait(false);
                 var port = dynamo.Annotations.OfType<EndpointAnnotation>().First().Port!.Value;
-                List<string> javaArgs = [$"-Djava.library.path={Path.GetDirectoryName(jar)}/DynamoDBLocal_lib", "-jar", jar, "-inMemory", "-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+                List<string> javaArgs = [$"-Djava.library.path={Path.GetDirectoryName(jar)}/DynamoDBLocal_lib", "-jar", jar, "-port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+                if (dynamo.DataDirectory is { } data)
+                {
+                    Directory.CreateDirectory(data);
+                    javaArgs.AddRange(["-dbPath", data, "-sharedDb"]);
+                }
+                else
+                {
+                    javaArgs.Add("-inMemory");
+                }
+
                 return new RunningResource(ManagedProcess.Start(resource.Name, "java", javaArgs, Path.GetDirectoryName(jar)!, env, logs, echo), null, masked);
             case ProjectResource project:
                 var dll = ProjectOutput(project.ProjectPath);
