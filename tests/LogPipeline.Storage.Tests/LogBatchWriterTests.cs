@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
 using LogPipeline.Storage.Counters;
 using LogPipeline.Storage.Schema;
 using LogPipeline.Storage.Tests.Infrastructure;
@@ -118,6 +119,52 @@ public sealed class LogBatchWriterTests(DynamoDbLocal dynamo) : IClassFixture<Dy
         var minutes = TableReader.WithoutSums(await TableReader.RollupsAsync(dynamo.Client, dynamo.Options, CounterGranularity.Minute, start, end));
         Assert.Equal(180, minutes.Count);
         Assert.Equal(TableReader.Recount(stored, CounterGranularity.Minute), minutes);
+    }
+
+    [Fact]
+    public async Task ABatchFromSeveralPartitionsIsCountedInOneTransactionAndExactlyOnce()
+    {
+        // Three partitions interleaved in time, as a consumer batch delivers them; then a redelivery overlapping all three.
+        var start = TestLogs.Day(8);
+        var end = start + 86_400_000 - 1;
+        var logs = Enumerable.Range(0, 3)
+            .SelectMany(p => TestLogs.Batch($"mixed{p}", start + (p * 1_000), 100, 3_000, topic: "mixed", partition: p))
+            .OrderBy(l => l.Log.Timestamp)
+            .ToList();
+        var writer = CreateWriter();
+        var transactions = 0;
+        void CountTransactions(object sender, RequestEventArgs e)
+        {
+            if (e is WebServiceRequestEventArgs { Request: TransactWriteItemsRequest })
+            {
+                Interlocked.Increment(ref transactions);
+            }
+        }
+
+        var client = (AmazonServiceClient)dynamo.Client;
+        client.BeforeRequestEvent += CountTransactions;
+        BatchWriteResult first, second;
+        int transactionsForFirst;
+        try
+        {
+            first = await writer.WriteAsync(logs[..200], CancellationToken.None);
+            transactionsForFirst = transactions;
+            second = await writer.WriteAsync(logs[150..], CancellationToken.None);
+        }
+        finally
+        {
+            client.BeforeRequestEvent -= CountTransactions;
+        }
+
+        Assert.Equal((1, 2), (transactionsForFirst, transactions));
+        Assert.Equal((200, 100), (first.Counted, second.Counted));
+        var stored = await TableReader.LogsBetweenAsync(dynamo.Client, dynamo.Options, start, end);
+        Assert.Equal(300, stored.Count);
+        foreach (var granularity in new[] { CounterGranularity.Minute, CounterGranularity.Hour })
+        {
+            var rollups = TableReader.WithoutSums(await TableReader.RollupsAsync(dynamo.Client, dynamo.Options, granularity, start, end));
+            Assert.Equal(TableReader.Recount(stored, granularity), rollups);
+        }
     }
 
     [Fact]

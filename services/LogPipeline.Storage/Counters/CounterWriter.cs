@@ -10,7 +10,9 @@ namespace LogPipeline.Storage.Counters;
 /// Adds a batch to the minute and hour roll-ups exactly once. The atomic ADDs of a partition's offset range go in
 /// one TransactWriteItems with the partition's offset marker, conditioned on the marker still holding the value
 /// read before: a redelivered range finds the marker past it and adds nothing, and a concurrent writer (a
-/// rebalance's zombie) fails the condition instead of counting twice.
+/// rebalance's zombie) fails the condition instead of counting twice. A batch from several partitions is usually
+/// one transaction holding every partition's marker (markers read in parallel); only a batch whose buckets and
+/// markers exceed one transaction is counted partition by partition.
 /// </summary>
 sealed class CounterWriter(IAmazonDynamoDB client, StorageOptions options)
 {
@@ -34,11 +36,71 @@ sealed class CounterWriter(IAmazonDynamoDB client, StorageOptions options)
             indexes.Add(i);
         }
 
+        foreach (var indexes in partitions.Values)
+        {
+            indexes.Sort((a, b) => logs[a].Source.Offset.CompareTo(logs[b].Source.Offset));
+        }
+
+        if (partitions.Count > 1 && await TryApplyTogetherAsync(partitions, logs, countable, cancellationToken).ConfigureAwait(false) is { } together)
+        {
+            return together;
+        }
+
         var counted = 0;
         foreach (var ((topic, partition), indexes) in partitions)
         {
-            indexes.Sort((a, b) => logs[a].Source.Offset.CompareTo(logs[b].Source.Offset));
             counted += await ApplyPartitionAsync(topic, partition, indexes, logs, countable, cancellationToken).ConfigureAwait(false);
+        }
+
+        return counted;
+    }
+
+    /// <summary>Every partition's range in one transaction; <c>null</c> if the batch needs more actions than one holds.</summary>
+    async Task<int?> TryApplyTogetherAsync(Dictionary<(string Topic, int Partition), List<int>> partitions, IReadOnlyList<PendingLog> logs, bool[] countable, CancellationToken cancellationToken)
+    {
+        if (partitions.Count >= MaxActionsPerTransaction)
+        {
+            return null;
+        }
+
+        var keys = partitions.Keys.ToArray();
+        var markers = await Task.WhenAll(keys.Select(k => ReadMarkerAsync(k.Topic, k.Partition, cancellationToken))).ConfigureAwait(false);
+        var accumulator = new RollupAccumulator();
+        var ranges = new List<OffsetRange>(keys.Length);
+        var counted = 0;
+        for (var k = 0; k < keys.Length; k++)
+        {
+            long? rangeEnd = null;
+            foreach (var i in partitions[keys[k]])
+            {
+                if (logs[i].Source.Offset < markers[k])
+                {
+                    continue;
+                }
+
+                if (countable[i])
+                {
+                    accumulator.Add(logs[i].Log);
+                    counted++;
+                }
+
+                rangeEnd = logs[i].Source.Offset;
+            }
+
+            if (rangeEnd is { } end)
+            {
+                ranges.Add(new OffsetRange(keys[k].Topic, keys[k].Partition, markers[k], end + 1));
+            }
+        }
+
+        if (accumulator.ItemCount + ranges.Count > MaxActionsPerTransaction)
+        {
+            return null;
+        }
+
+        if (ranges.Count > 0)
+        {
+            await CommitAsync(accumulator, ranges, cancellationToken).ConfigureAwait(false);
         }
 
         return counted;
@@ -63,7 +125,8 @@ sealed class CounterWriter(IAmazonDynamoDB client, StorageOptions options)
             {
                 if (accumulator.ItemCount + accumulator.NewItemsFor(logs[i].Log) > MaxActionsPerTransaction - 1)
                 {
-                    next = await CommitAsync(topic, partition, accumulator, next, rangeEnd!.Value + 1, cancellationToken).ConfigureAwait(false);
+                    await CommitAsync(accumulator, [new OffsetRange(topic, partition, next, rangeEnd!.Value + 1)], cancellationToken).ConfigureAwait(false);
+                    next = rangeEnd.Value + 1;
                     counted += pending;
                     pending = 0;
                     accumulator.Clear();
@@ -78,7 +141,7 @@ sealed class CounterWriter(IAmazonDynamoDB client, StorageOptions options)
 
         if (rangeEnd is { } end)
         {
-            await CommitAsync(topic, partition, accumulator, next, end + 1, cancellationToken).ConfigureAwait(false);
+            await CommitAsync(accumulator, [new OffsetRange(topic, partition, next, end + 1)], cancellationToken).ConfigureAwait(false);
             counted += pending;
         }
 
@@ -98,26 +161,31 @@ sealed class CounterWriter(IAmazonDynamoDB client, StorageOptions options)
             : -1;
     }
 
-    async Task<long> CommitAsync(string topic, int partition, RollupAccumulator accumulator, long expectedNext, long newNext, CancellationToken cancellationToken)
+    async Task CommitAsync(RollupAccumulator accumulator, IReadOnlyList<OffsetRange> ranges, CancellationToken cancellationToken)
     {
-        var actions = new List<TransactWriteItem>(accumulator.ItemCount + 1);
+        var actions = new List<TransactWriteItem>(accumulator.ItemCount + ranges.Count);
         foreach (var ((granularity, bucketStart), counters) in accumulator.Items)
         {
             actions.Add(new TransactWriteItem { Update = RollupUpdate(granularity, bucketStart, counters) });
         }
 
-        actions.Add(new TransactWriteItem { Update = MarkerUpdate(topic, partition, expectedNext, newNext) });
+        foreach (var range in ranges)
+        {
+            actions.Add(new TransactWriteItem { Update = MarkerUpdate(range) });
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await client.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = actions }, cancellationToken).ConfigureAwait(false);
-                return newNext;
+                return;
             }
             catch (TransactionCanceledException ex) when (IsMarkerConflict(ex))
             {
+                var partitions = string.Join(", ", ranges.Select(r => $"{r.Topic}[{r.Partition}]"));
                 throw new InvalidOperationException(
-                    $"The offset marker of {topic}[{partition}] moved (another writer counted this range); the batch will be retried.", ex);
+                    $"An offset marker of {partitions} moved (another writer counted this range); the batch will be retried.", ex);
             }
             catch (Exception ex) when (IsTransient(ex) && attempt < options.MaxWriteAttempts)
             {
@@ -165,24 +233,24 @@ sealed class CounterWriter(IAmazonDynamoDB client, StorageOptions options)
         };
     }
 
-    Update MarkerUpdate(string topic, int partition, long expectedNext, long newNext)
+    Update MarkerUpdate(OffsetRange range)
     {
-        var values = new Dictionary<string, AttributeValue> { [":next"] = LogItemMapper.N(newNext) };
+        var values = new Dictionary<string, AttributeValue> { [":next"] = LogItemMapper.N(range.NewNext) };
         string condition;
-        if (expectedNext < 0)
+        if (range.ExpectedNext < 0)
         {
             condition = "attribute_not_exists(#next)";
         }
         else
         {
             condition = "#next = :expected";
-            values[":expected"] = LogItemMapper.N(expectedNext);
+            values[":expected"] = LogItemMapper.N(range.ExpectedNext);
         }
 
         return new Update
         {
             TableName = options.CounterTable,
-            Key = MarkerKey(topic, partition),
+            Key = MarkerKey(range.Topic, range.Partition),
             UpdateExpression = "SET #next = :next",
             ConditionExpression = condition,
             ExpressionAttributeNames = new Dictionary<string, string> { ["#next"] = CounterAttributes.NextOffset },
@@ -204,4 +272,7 @@ sealed class CounterWriter(IAmazonDynamoDB client, StorageOptions options)
         || (exception is TransactionCanceledException canceled
             && canceled.CancellationReasons?.TrueForAll(r => r.Code is null or "None" or "TransactionConflict" or "ThrottlingError" or "ProvisionedThroughputExceeded") == true)
         || RetryBackoff.IsThrottling(exception);
+
+    /// <summary>A partition's offsets counted by one transaction: its marker moves from ExpectedNext to NewNext.</summary>
+    readonly record struct OffsetRange(string Topic, int Partition, long ExpectedNext, long NewNext);
 }
