@@ -168,6 +168,27 @@ public sealed class LogBatchWriterTests(DynamoDbLocal dynamo) : IClassFixture<Dy
     }
 
     [Fact]
+    public async Task PathsAreCountedByRouteSoIdsAndQueryStringsDoNotMultiplyCounters()
+    {
+        var start = TestLogs.Day(9);
+        string[] paths = ["/products/541", "/products/7?ref=mail", "/api/basket/3f2a9c1e-8b7d-4c2e-9a1f-0d5e6b7c8a9f", "/api/cart"];
+        var batch = TestLogs.Batch("routes", start, 8, 1_000, topic: "routes");
+        for (var i = 0; i < batch.Count; i++)
+        {
+            batch[i].Log.Path = paths[i % paths.Length];
+        }
+
+        await CreateWriter().WriteAsync(batch, CancellationToken.None);
+
+        var hour = Assert.Single(await TableReader.RollupsAsync(dynamo.Client, dynamo.Options, CounterGranularity.Hour, start, start + 3_599_999)).Value;
+        var pathCounters = hour.Where(c => c.Key.StartsWith(CounterNames.PathPrefix, StringComparison.Ordinal)).ToDictionary();
+        Assert.Equal(
+            new Dictionary<string, double> { ["path:/products/{id}"] = 4, ["path:/api/basket/{id}"] = 2, ["path:/api/cart"] = 2 },
+            pathCounters);
+        Assert.Equal("path:/products/{id}", CounterNames.Normalize("path:/products/12345"));
+    }
+
+    [Fact]
     public async Task CountedButUnwrittenLogsAreWrittenWithoutBeingCountedAgain()
     {
         // Simulates a crash after the counter transaction and before the items: the offset marker is past the

@@ -18,7 +18,7 @@ public static class StatsApi
         var stats = api.MapGroup("/stats").WithTags("Stats");
         stats.MapGet("/series", GetSeries)
             .WithName("GetSeries")
-            .WithSummary("One counter per minute or hour: total, anomalies, level:X, status:Nxx, path:/p, path_anomalies:/p, response_time_sum");
+            .WithSummary("One counter per minute or hour: total, anomalies, level:X, status:Nxx, path:/route, path_anomalies:/route, response_time_sum");
         stats.MapGet("/summary", GetSummary)
             .WithName("GetSummary")
             .WithSummary("Totals, anomaly rate, top paths by anomalies and response-time percentiles over a range");
@@ -38,7 +38,7 @@ public static class StatsApi
         var errors = new QueryErrors();
         if (series is null || !CounterNames.IsChartable(series))
         {
-            errors.Add(nameof(series), "series must be total, anomalies, response_time_sum, level:{DEBUG|INFO|WARN|ERROR}, status:{1xx..5xx}, path:{path} or path_anomalies:{path}.");
+            errors.Add(nameof(series), "series must be total, anomalies, response_time_sum, level:{DEBUG|INFO|WARN|ERROR}, status:{1xx..5xx}, path:{path} or path_anomalies:{path} (paths are counted by route: /products/541 is /products/{id}).");
         }
 
         CounterGranularity? unit = granularity?.ToLowerInvariant() switch
@@ -64,7 +64,8 @@ public static class StatsApi
             return TypedResults.ValidationProblem(errors.ByParameter, title: "The query parameters are not valid.");
         }
 
-        var points = await counters.GetSeriesAsync(series!, unit!.Value, fromMs, toMs, cancellationToken);
+        series = CounterNames.Normalize(series!);
+        var points = await counters.GetSeriesAsync(series, unit!.Value, fromMs, toMs, cancellationToken);
         var responsePoints = new List<SeriesPointResponse>(points.Count);
         double total = 0;
         foreach (var point in points)

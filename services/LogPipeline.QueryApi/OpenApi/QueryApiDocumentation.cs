@@ -75,7 +75,7 @@ static class QueryApiDocumentation
         ["limit"] = ("Items per page, 1 to Pipeline:QueryApi:MaxLimit (default 1000).", "50"),
         ["cursor"] = ("next_cursor of the previous page; it carries the query, so other parameters may be left out.", "eyJraW5kIjoibG9ncyJ9..."),
         ["minScore"] = ("Lowest anomaly score returned (default 0: everything in the anomaly index).", "3.0"),
-        ["series"] = ("total, anomalies, response_time_sum, level:{LEVEL}, status:{N}xx, path:{path} or path_anomalies:{path}.", "level:ERROR"),
+        ["series"] = ("total, anomalies, response_time_sum, level:{LEVEL}, status:{N}xx, path:{path} or path_anomalies:{path}; paths are counted by route (/products/541 → /products/{id}).", "level:ERROR"),
         ["granularity"] = ("minute (default) or hour.", "minute"),
     };
 

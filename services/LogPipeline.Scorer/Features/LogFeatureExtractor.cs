@@ -40,7 +40,7 @@ public sealed class LogFeatureExtractor
     {
         features[0] = (float)Math.Log10(1 + Math.Max(0, log.ResponseTime) * 1000);
         features[1] = Severity(log);
-        features[2] = Novelty(_pathCounts, RouteOf(log.Path));
+        features[2] = Novelty(_pathCounts, LogRoutes.RouteOf(log.Path));
         features[3] = Newness(log.IpAddress, log.Timestamp);
         features[4] = Rate(log.IpAddress, log.Timestamp);
     }
@@ -80,49 +80,6 @@ public sealed class LogFeatureExtractor
         log.StatusCode >= 500 || log.LogLevel == "ERROR" ? 2
         : log.StatusCode >= 400 || log.LogLevel == "WARN" ? 1
         : 0;
-
-    /// <summary>The path's route: without the query string, id-like segments replaced by <c>{id}</c>.</summary>
-    public static string RouteOf(string path)
-    {
-        var end = path.IndexOf('?', StringComparison.Ordinal);
-        var span = end < 0 ? path.AsSpan() : path.AsSpan(0, end);
-        if (!HasIdSegment(span))
-        {
-            return end < 0 ? path : span.ToString();
-        }
-
-        var route = new System.Text.StringBuilder(span.Length);
-        foreach (var range in span.Split('/'))
-        {
-            if (range.Start.Value > 0)
-            {
-                route.Append('/');
-            }
-
-            var segment = span[range];
-            route.Append(IsId(segment) ? "{id}" : segment);
-        }
-
-        return route.ToString();
-    }
-
-    static bool HasIdSegment(ReadOnlySpan<char> path)
-    {
-        foreach (var range in path.Split('/'))
-        {
-            if (IsId(path[range]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // Digits (order 541), or a long hexadecimal/GUID token (basket 3f2a…); not words like "cart".
-    static bool IsId(ReadOnlySpan<char> segment) =>
-        segment.Length > 0 && (!segment.ContainsAnyExcept("0123456789")
-            || (segment.Length >= 16 && !segment.ContainsAnyExcept("0123456789abcdefABCDEF-")));
 
     static float Novelty(Dictionary<string, int> counts, string key)
     {

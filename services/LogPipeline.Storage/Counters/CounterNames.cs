@@ -1,3 +1,5 @@
+using LogPipeline.Contracts;
+
 namespace LogPipeline.Storage.Counters;
 
 /// <summary>
@@ -45,9 +47,19 @@ public static class CounterNames
     public static string StatusClass(int statusCode) =>
         statusCode is >= 100 and <= 599 ? StatusNames[(statusCode / 100) - 1] : StatusPrefix + "other";
 
-    public static string Path(string path) => PathPrefix + Cut(path);
+    /// <summary>
+    /// The request counter of a path's route (<see cref="LogRoutes.RouteOf"/>): one counter for
+    /// <c>/products/{id}</c>, not one per product, so a bucket item stays far below DynamoDB's 400 KB item limit.
+    /// </summary>
+    public static string Path(string path) => PathPrefix + Cut(LogRoutes.RouteOf(path));
 
-    public static string PathAnomalies(string path) => PathAnomaliesPrefix + Cut(path);
+    public static string PathAnomalies(string path) => PathAnomaliesPrefix + Cut(LogRoutes.RouteOf(path));
+
+    /// <summary>A chartable name as stored: <c>path:/products/541</c> asks for <c>path:/products/{id}</c>.</summary>
+    public static string Normalize(string name) =>
+        name.StartsWith(PathPrefix, StringComparison.Ordinal) ? Path(name[PathPrefix.Length..])
+        : name.StartsWith(PathAnomaliesPrefix, StringComparison.Ordinal) ? PathAnomalies(name[PathAnomaliesPrefix.Length..])
+        : name;
 
     public static string Latency(int bucket) => LatencyNames[bucket];
 

@@ -82,7 +82,7 @@ public class LogFeatureExtractorTests
     [InlineData("/wp-login.php", "/wp-login.php")]
     [InlineData("/cafe/beef", "/cafe/beef")]
     public void RoutesReplaceIdSegments(string path, string route) =>
-        Assert.Equal(route, LogFeatureExtractor.RouteOf(path));
+        Assert.Equal(route, LogRoutes.RouteOf(path));
 
     [Fact]
     public void PathsThatDifferOnlyByIdShareTheirNovelty()

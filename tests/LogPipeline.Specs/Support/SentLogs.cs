@@ -3,9 +3,8 @@ using System.Text.Json.Nodes;
 namespace LogPipeline.Specs.Support;
 
 /// <summary>
-/// The logs one scenario sent, with ids and a path of its own (<c>/api/search?q=specs-{run}</c>: the route of an
-/// ordinary search, so the logs look normal to the model, while the path tells them apart in the store and in
-/// the counters).
+/// The logs one scenario sent, with ids and a path of its own (<c>/api/search/specs-{run}</c>: a route of its own,
+/// since the counters count by route, so the path tells them apart in the store and in the counters).
 /// </summary>
 public sealed class SentLogs
 {
@@ -15,7 +14,7 @@ public sealed class SentLogs
 
     public string Run { get; } = Guid.NewGuid().ToString("N")[..10];
 
-    public string Path => $"/api/search?q=specs-{Run}";
+    public string Path => $"/api/search/specs-{Run}";
 
     /// <summary>Every log sent so far (a log sent twice is here once).</summary>
     public IReadOnlyList<JsonObject> All
