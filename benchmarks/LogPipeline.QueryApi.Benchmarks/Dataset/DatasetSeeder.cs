@@ -109,9 +109,13 @@ sealed partial class DatasetSeeder(IAmazonDynamoDB client, StorageOptions storag
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
                 var stored = Interlocked.Read(ref _stored);
+                if (stored == startedWith)
+                {
+                    continue;
+                }
+
                 var rate = (stored - startedWith) / Stopwatch.GetElapsedTime(started).TotalSeconds;
-                var minutesLeft = rate > 0 ? (plan.Items - stored) / rate / 60 : double.NaN;
-                LogProgress(logger, stored, plan.Items, 100.0 * stored / plan.Items, rate, minutesLeft);
+                LogProgress(logger, stored, plan.Items, 100.0 * stored / plan.Items, rate, (plan.Items - stored) / rate / 60);
             }
         }
         catch (OperationCanceledException)
