@@ -32,19 +32,7 @@ public class BatchBenchmarks
     {
         _records = NormalRecords.Create(Records * Blocks, dimensions: 3, seed: 1);
         _scores = new double[Records];
-        _forest = new RandomCutForest(new RandomCutForestOptions
-        {
-            Dimensions = 3,
-            ShingleSize = ShingleSize,
-            NumberOfTrees = 100,
-            SampleSize = 256,
-            TimeDecay = RandomCutForestOptions.DefaultTimeDecayFor(256),
-            RandomSeed = 42,
-            ParallelExecution = ParallelExecution,
-        });
-
-        var warmUp = NormalRecords.Create(20_000, dimensions: 3, seed: 2);
-        _forest.ScoreBatch(warmUp, new double[20_000]);
+        _forest = WarmForest.Create(ShingleSize, ParallelExecution);
     }
 
     [Benchmark(OperationsPerInvoke = Records)]

@@ -27,23 +27,7 @@ public class StreamingBenchmarks
     public void Setup()
     {
         _records = NormalRecords.Create(Records * Blocks, dimensions: 3, seed: 1);
-        _forest = new RandomCutForest(new RandomCutForestOptions
-        {
-            Dimensions = 3,
-            ShingleSize = ShingleSize,
-            NumberOfTrees = 100,
-            SampleSize = 256,
-            TimeDecay = RandomCutForestOptions.DefaultTimeDecayFor(256),
-            RandomSeed = 42,
-            ParallelExecution = false,
-        });
-
-        // Fill the samplers so the benchmark measures the steady state.
-        var warmUp = NormalRecords.Create(20_000, dimensions: 3, seed: 2);
-        for (var i = 0; i < 20_000; i++)
-        {
-            _forest.ScoreAndUpdate(warmUp.AsSpan(i * 3, 3));
-        }
+        _forest = WarmForest.Create(ShingleSize, parallelExecution: false);
     }
 
     [Benchmark(OperationsPerInvoke = Records)]

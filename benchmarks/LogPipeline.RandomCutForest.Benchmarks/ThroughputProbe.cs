@@ -9,7 +9,6 @@ namespace LogPipeline.RandomCutForest.Benchmarks;
 /// </summary>
 internal static class ThroughputProbe
 {
-    private const int WarmUpRecords = 20_000;
     private const int MeasuredRecords = 30_000;
     private const int Repeats = 3;
 
@@ -37,17 +36,7 @@ internal static class ThroughputProbe
         var bestCpu = double.MaxValue;
         for (var repeat = 0; repeat < Repeats; repeat++)
         {
-            var forest = new RandomCutForest(new RandomCutForestOptions
-            {
-                Dimensions = 3,
-                ShingleSize = shingleSize,
-                NumberOfTrees = 100,
-                SampleSize = 256,
-                TimeDecay = RandomCutForestOptions.DefaultTimeDecayFor(256),
-                RandomSeed = 42,
-                ParallelExecution = parallel,
-            });
-            forest.ScoreBatch(NormalRecords.Create(WarmUpRecords, 3, seed: 2), new double[WarmUpRecords]);
+            var forest = WarmForest.Create(shingleSize, parallel);
             var records = NormalRecords.Create(MeasuredRecords, 3, seed: 3 + repeat);
             var scores = new double[MeasuredRecords];
 
