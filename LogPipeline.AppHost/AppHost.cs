@@ -1,44 +1,50 @@
 using LogPipeline.AppHost;
 using LogPipeline.Contracts;
-using LogPipeline.Hosting;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
-var kafka = builder.AddKafka("kafka")
+var kafka = builder.AddEmbeddedKafka("kafka")
     .WithTopic(Topics.Raw, partitions: 8)
     .WithTopic(Topics.Scored, partitions: 8)
     .WithTopic(Topics.DeadLetter, partitions: 2);
 
-var dynamodb = builder.AddDynamoDbLocal("dynamodb")
+var dynamodb = builder.AddDynamoDBLocal("dynamodb", port: builder.LocalPort("dynamodb", 18000))
     .WithLogPipelineTables();
 
 var rcf = builder.AddProject<Projects.LogPipeline_RcfEndpoint>("rcf")
+    .WithLocalHttpPort(18081)
     .WithPipelineConfiguration()
     .WithHttpHealthCheck("/ping");
 
 var scorer = builder.AddProject<Projects.LogPipeline_Scorer>("scorer")
+    .WithLocalHttpPort(18084)
     .WithReference(kafka).WaitFor(kafka)
     .WithSageMakerEndpoint(rcf).WaitFor(rcf)
     .WithPipelineConfiguration()
-    .WithHttpHealthCheck();
+    .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.LogPipeline_Writer>("writer")
+    .WithLocalHttpPort(18085)
     .WithReference(kafka).WaitFor(kafka)
     .WithReference(dynamodb).WaitFor(dynamodb)
     .WithPipelineConfiguration()
-    .WithHttpHealthCheck();
+    .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.LogPipeline_QueryApi>("queryapi")
+    .WithLocalHttpPort(18080)
     .WithReference(dynamodb).WaitFor(dynamodb)
+    .WithApiKey(builder.AddParameter("queryapi-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true))
     .WithPipelineConfiguration()
-    .WithHttpHealthCheck();
+    .WithHttpHealthCheck("/health");
 
 builder.AddProject<Projects.LogPipeline_Generator>("generator")
+    .WithLocalHttpPort(18082)
     .WithReference(kafka).WaitFor(kafka)
     .WaitFor(scorer)
     .WithPipelineConfiguration()
-    .WithHttpHealthCheck();
+    .WithGeneratorCommands()
+    .WithHttpHealthCheck("/health");
+
+builder.AddResourceList();
 
 builder.Build().Run();
-
-public partial class Program;

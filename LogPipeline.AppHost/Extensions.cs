@@ -1,7 +1,5 @@
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
-using LogPipeline.Hosting;
-using LogPipeline.Hosting.ApplicationModel;
 using LogPipeline.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,23 +10,50 @@ namespace LogPipeline.AppHost;
 /// <summary>The wiring that is LogPipeline's own, kept out of the diagram in AppHost.cs.</summary>
 static class Extensions
 {
+    /// <summary>The API key header the Query API reads (one definition with the Query API's filter would need a shared contract).</summary>
+    const string QueryApiKeysVariable = "Pipeline__QueryApi__ApiKeys__0";
+    const string QueryApiRequireKeyVariable = "Pipeline__QueryApi__RequireApiKey";
+
+    /// <summary>
+    /// The fixed local port of <paramref name="resource"/>: <c>Ports:{resource}</c> from the app host's configuration,
+    /// or <paramref name="defaultPort"/>; null (a free port) when <c>Ports:Fixed</c> is false, as in tests.
+    /// </summary>
+    public static int? LocalPort(this IDistributedApplicationBuilder builder, string resource, int defaultPort) =>
+        builder.Configuration.GetValue("Ports:Fixed", true) ? builder.Configuration.GetValue($"Ports:{resource}", defaultPort) : null;
+
+    /// <summary>Serves the project's http endpoint itself on its fixed local port (no proxy in front), see <see cref="LocalPort"/>.</summary>
+    public static IResourceBuilder<ProjectResource> WithLocalHttpPort(this IResourceBuilder<ProjectResource> builder, int defaultPort)
+    {
+        if (builder.ApplicationBuilder.LocalPort(builder.Resource.Name, defaultPort) is not { } port)
+        {
+            return builder;
+        }
+
+        return builder.WithEndpoint("http", endpoint =>
+        {
+            endpoint.Port = port;
+            endpoint.TargetPort = port;
+            endpoint.IsProxied = false;
+        }, createIfNotExists: false);
+    }
+
     /// <summary>
     /// Creates KafkaLogData and KafkaLogCounters (with their indexes and TTL) once DynamoDB answers and before any
     /// service that waits for it starts: the same definition the CDK stack declares in AWS.
     /// </summary>
-    public static IResourceBuilder<DynamoDbResource> WithLogPipelineTables(this IResourceBuilder<DynamoDbResource> builder)
+    public static IResourceBuilder<IDynamoDBResource> WithLogPipelineTables(this IResourceBuilder<IDynamoDBResource> builder)
     {
         var storage = new StorageOptions();
         builder.ApplicationBuilder.Configuration.GetSection(StorageOptions.SectionName).Bind(storage);
-        return builder.OnResourceReady(async context =>
+        return builder.OnResourceReady(async (resource, @event, cancellationToken) =>
         {
-            var resource = (DynamoDbResource)context.Resource;
-            var config = new AmazonDynamoDBConfig { ServiceURL = resource.EndpointUrl };
+            var url = await resource.ServiceUrl.GetValueAsync(cancellationToken).ConfigureAwait(false);
+            var config = new AmazonDynamoDBConfig { ServiceURL = url };
             using var client = resource.IsLocal
                 ? new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), config)
                 : new AmazonDynamoDBClient(config);
-            var logger = context.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LogPipeline.AppHost.Tables");
-            await TableProvisioner.EnsureTablesAsync(client, storage, logger, context.CancellationToken).ConfigureAwait(false);
+            var logger = @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(resource);
+            await TableProvisioner.EnsureTablesAsync(client, storage, logger, cancellationToken).ConfigureAwait(false);
         });
     }
 
@@ -57,18 +82,39 @@ static class Extensions
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithSageMakerEndpoint(this IResourceBuilder<ProjectResource> builder, IResourceBuilder<ProjectResource> endpoint)
     {
-        builder.WithReference((IResourceBuilder<IResourceWithEndpoints>)endpoint);
+        builder.WithReference(endpoint);
         return builder.WithEnvironment(context =>
         {
-            if (context.IsPublishing)
+            if (context.ExecutionContext.IsPublishMode)
             {
                 return;
             }
 
-            context.EnvironmentVariables["AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME"] = endpoint.Resource.Annotations.OfType<EndpointAnnotation>().First().Url;
+            context.EnvironmentVariables["AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME"] = endpoint.GetEndpoint("http");
             context.EnvironmentVariables.TryAdd("AWS_REGION", "us-east-1");
             context.EnvironmentVariables.TryAdd("AWS_ACCESS_KEY_ID", "local");
             context.EnvironmentVariables.TryAdd("AWS_SECRET_ACCESS_KEY", "local");
         });
+    }
+
+    /// <summary>
+    /// Requires <paramref name="key"/> (header <c>X-Api-Key</c>) on the Query API, in every environment. Locally the key
+    /// is generated for each run unless <c>Parameters:queryapi-key</c> is set; once the API is up the console says how
+    /// to call it.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithApiKey(this IResourceBuilder<ProjectResource> builder, IResourceBuilder<ParameterResource> key)
+    {
+        return builder
+            .WithEnvironment(QueryApiKeysVariable, key)
+            .WithEnvironment(QueryApiRequireKeyVariable, "true")
+            .OnResourceReady(async (resource, @event, cancellationToken) =>
+            {
+                var url = resource.GetEndpoint("http").Url;
+                var value = await key.Resource.GetValueAsync(cancellationToken).ConfigureAwait(false);
+                var logger = @event.Services.GetRequiredService<ILoggerFactory>().CreateLogger("LogPipeline.AppHost");
+                logger.LogInformation(
+                    "Query API ready; this run's local key: curl -H 'X-Api-Key: {Key}' '{Url}/api/anomalies?limit=5' (set one with --Parameters:queryapi-key=...)",
+                    value, url);
+            });
     }
 }

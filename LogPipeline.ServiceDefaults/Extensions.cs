@@ -5,17 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
-using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
-using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// The conventions every LogPipeline service shares, in the shape of Aspire's ServiceDefaults template:
-/// OpenTelemetry (traces, metrics, logs) exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set,
-/// and the <c>/health</c> and <c>/alive</c> endpoints.
+/// The conventions every LogPipeline service shares, as Aspire's ServiceDefaults template: OpenTelemetry (traces,
+/// metrics, logs) exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, service discovery
+/// (<c>services__{name}__http__0</c>), the standard resilience handler on HttpClients, and <c>/health</c> + <c>/alive</c>.
 /// </summary>
 public static class Extensions
 {
@@ -29,59 +27,56 @@ public static class Extensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http =>
+        {
+            http.AddStandardResilienceHandler();
+            http.AddServiceDiscovery();
+        });
+        return builder;
+    }
+
+    /// <summary>
+    /// Service defaults without the resilience handler on every HttpClient, for a service whose outgoing calls
+    /// already retry on their own terms (the scorer's SageMaker client retries a batch until it is durable).
+    /// </summary>
+    public static TBuilder AddBasicServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.ConfigureOpenTelemetry();
+        builder.AddDefaultHealthChecks();
+        builder.Services.AddServiceDiscovery();
+        builder.Services.ConfigureHttpClientDefaults(http => http.AddServiceDiscovery());
         return builder;
     }
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] ?? builder.Environment.ApplicationName;
-        var exportOtlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
-
-        // CreateDefault reads OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES from the environment.
-        var resource = ResourceBuilder.CreateDefault().AddService(serviceName);
-
         builder.Logging.AddOpenTelemetry(logging =>
         {
-            logging.SetResourceBuilder(resource);
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
-            if (exportOtlp)
-            {
-                logging.AddOtlpExporter();
-            }
         });
 
-        // OpenTelemetry.Extensions.Hosting is not restorable here, so the providers are built directly and owned
-        // by the container (disposed, and therefore flushed, when the host stops). ASP.NET Core, HttpClient and
-        // the runtime publish their Activities and Meters natively in .NET 10: no instrumentation packages needed.
-        builder.Services.AddSingleton(_ =>
-        {
-            var tracing = Sdk.CreateTracerProviderBuilder()
-                .SetResourceBuilder(resource)
+        builder.Services.AddOpenTelemetry()
+            .WithMetrics(metrics => metrics
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter(TelemetryPrefix + "*"))
+            .WithTracing(tracing => tracing
+                .AddSource(builder.Environment.ApplicationName)
                 .AddSource(TelemetryPrefix + "*")
-                .AddSource("Microsoft.AspNetCore")
-                .AddSource("System.Net.Http");
-            if (exportOtlp)
-            {
-                tracing.AddOtlpExporter();
-            }
+                .AddAspNetCoreInstrumentation(aspnet =>
+                    // Health probes every few seconds would bury the pipeline's own traces.
+                    aspnet.Filter = context => !context.Request.Path.StartsWithSegments(HealthEndpointPath)
+                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                .AddHttpClientInstrumentation());
 
-            return tracing.Build();
-        });
-        builder.Services.AddSingleton(_ =>
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
-            var metrics = Sdk.CreateMeterProviderBuilder()
-                .SetResourceBuilder(resource)
-                .AddMeter(TelemetryPrefix + "*")
-                .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "System.Runtime");
-            if (exportOtlp)
-            {
-                metrics.AddOtlpExporter();
-            }
+            builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
 
-            return metrics.Build();
-        });
-        builder.Services.AddHostedService<TelemetryStarter>();
         return builder;
     }
 
@@ -93,9 +88,9 @@ public static class Extensions
     }
 
     /// <summary>
-    /// Maps <c>/health</c> (every check must pass: ready for traffic) and <c>/alive</c> (only the liveness checks).
-    /// Unlike the Aspire template these are mapped in every environment: the AppHost and the ECS/SageMaker
-    /// health checks rely on them, and they reveal nothing but status.
+    /// Maps <c>/health</c> (every check must pass: ready for traffic; a stuck stage answers 503) and <c>/alive</c>
+    /// (only the liveness checks). Unlike the template these are mapped in every environment: the AppHost and the
+    /// ECS/SageMaker health checks rely on them, and they reveal nothing but status.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {

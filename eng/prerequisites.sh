@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # Installs what LogPipeline needs on a fresh Debian machine with the .NET SDK, idempotently:
-# librdkafka (the Kafka client's native library and the embedded broker), a Java runtime, DynamoDB Local, and
+# a Java runtime, DynamoDB Local, and
 # chromium for the dashboard's browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
-[[ -e /usr/lib/x86_64-linux-gnu/librdkafka.so || -e /usr/lib/aarch64-linux-gnu/librdkafka.so || -e /usr/lib/librdkafka.so ]] || need_apt+=(librdkafka1 librdkafka-dev)
 command -v java >/dev/null 2>&1 || need_apt+=(openjdk-17-jre-headless)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
 [[ -x /usr/bin/chromium ]] || need_apt+=(chromium)   # the dashboard's browser tests (Playwright drives Debian's chromium)

@@ -23,6 +23,8 @@ public static class KafkaClientConfiguration
             EnableIdempotence = true,
             LingerMs = 5,
             CompressionType = CompressionType.Lz4,
+            // Back within a second of a broker's return (librdkafka's default backs off up to 10 s).
+            ReconnectBackoffMaxMs = 1_000,
         };
         Apply(config, configuration, connectionName, ProducerSection);
         return config;
@@ -37,6 +39,10 @@ public static class KafkaClientConfiguration
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
+            // A stage that dies hands its partitions to the others within ~10 s (librdkafka's default: 45 s).
+            SessionTimeoutMs = 10_000,
+            HeartbeatIntervalMs = 3_000,
+            ReconnectBackoffMaxMs = 1_000,
         };
         Apply(config, configuration, connectionName, ConsumerSection);
         return config;

@@ -19,6 +19,7 @@ public static class KafkaHostingExtensions
             var config = KafkaClientConfiguration.CreateProducerConfig(builder.Configuration, connectionName);
             configure?.Invoke(config);
             var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("LogPipeline.Kafka.Producer");
+            KafkaLog.NativeVersion(logger, Library.VersionString);
             return new ProducerBuilder<byte[]?, byte[]?>(config)
                 .SetLogHandler((_, m) => KafkaLog.Write(logger, m))
                 .SetErrorHandler((_, e) => KafkaLog.Error(logger, e))

@@ -40,6 +40,9 @@ static partial class KafkaLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Kafka error {Code}: {Reason}")]
     static partial void LogTransient(ILogger logger, ErrorCode code, string reason);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Kafka client on librdkafka {Version}")]
+    public static partial void NativeVersion(ILogger logger, string version);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Partitions assigned: {Partitions}")]
     public static partial void Assigned(ILogger logger, string partitions);
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddServiceDefaults();
+builder.AddBasicServiceDefaults();
 builder.Services.AddOptions<ScorerOptions>().BindConfiguration(ScorerOptions.Section);
 builder.Services.AddOptions<TopicOptions>().BindConfiguration(TopicOptions.SectionName);
 builder.Services.AddSingleton(sp => new AnomalyThreshold(sp.GetRequiredService<IOptions<ScorerOptions>>().Value.Threshold));

@@ -17,12 +17,13 @@ public class BatchConsumerWorkerTests(EmbeddedKafkaFixture kafka) : IClassFixtur
         var group = "g-" + Guid.NewGuid().ToString("N");
         kafka.Produce(topic, 30);
         using var consumer = kafka.CreateConsumer(group);
-        var worker = new ScriptedWorker(consumer, topic, group, failuresBeforeSuccess: 3);
+        var worker = new ScriptedWorker(consumer, topic, group, failuresBeforeSuccess: int.MaxValue);
 
         await worker.StartAsync(CancellationToken.None);
         await worker.Failed.Task.WaitAsync(Timeout);
         Assert.Equal(WorkerState.Retrying, worker.State);
         Assert.Equal(0, kafka.CommittedCount(topic, group, 3));
+        worker.FailuresBeforeSuccess = worker.Attempts + 2;
 
         await WaitUntil(() => worker.Processed.Count == 30);
         await WaitUntil(() => worker.CommittedMessages == 30);
@@ -126,10 +127,13 @@ public class BatchConsumerWorkerTests(EmbeddedKafkaFixture kafka) : IClassFixtur
 
         public int Attempts { get; private set; }
 
+        /// <summary>Attempts that fail before processing succeeds; a test raises it from int.MaxValue once it has looked.</summary>
+        public int FailuresBeforeSuccess { get; set; } = failuresBeforeSuccess;
+
         protected override Task ProcessBatchAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> batch, CancellationToken cancellationToken)
         {
             Attempts++;
-            if (Attempts <= failuresBeforeSuccess)
+            if (Attempts <= FailuresBeforeSuccess)
             {
                 Failed.TrySetResult();
                 throw new IOException("downstream unavailable");
