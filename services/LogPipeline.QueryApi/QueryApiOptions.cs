@@ -1,12 +1,11 @@
+using LogPipeline.Security;
+
 namespace LogPipeline.QueryApi;
 
 /// <summary>The <c>Pipeline:QueryApi</c> section.</summary>
 public sealed class QueryApiOptions
 {
     public const string SectionName = "Pipeline:QueryApi";
-
-    /// <summary>Shortest API key accepted in configuration: a key is a secret, not a password to remember.</summary>
-    public const int MinApiKeyLength = 16;
 
     /// <summary>Keys accepted in the <c>X-Api-Key</c> header (from configuration or secrets).</summary>
     public string[] ApiKeys { get; set; } = [];
@@ -53,9 +52,9 @@ public sealed class QueryApiOptions
     /// <summary>Null when the key settings can serve data in this environment, otherwise what to fix.</summary>
     public string? ApiKeyProblem(IHostEnvironment environment)
     {
-        if (Array.Exists(ApiKeys, k => !string.IsNullOrWhiteSpace(k) && k.Length < MinApiKeyLength))
+        if (!ApiKeySet.AreLongEnough(ApiKeys))
         {
-            return $"Every {SectionName}:ApiKeys entry must be at least {MinApiKeyLength} characters.";
+            return $"Every {SectionName}:ApiKeys entry must be at least {ApiKeySet.MinKeyLength} characters.";
         }
 
         if (RequireApiKey == false && !environment.IsDevelopment())
@@ -66,7 +65,7 @@ public sealed class QueryApiOptions
         if (ApiKeysRequired(environment) && !HasApiKeys)
         {
             return $"The Query API requires an API key in {environment.EnvironmentName} but {SectionName}:ApiKeys is empty: "
-                + "set one, e.g. the environment variable Pipeline__QueryApi__ApiKeys__0 (a random secret of at least 16 characters).";
+                + "set one, e.g. the environment variable Pipeline__QueryApi__ApiKeys__0 (a random secret).";
         }
 
         return null;

@@ -14,6 +14,9 @@ public sealed class ApiKeySet
     /// <summary>The request header that carries the key.</summary>
     public const string HeaderName = "X-Api-Key";
 
+    /// <summary>Shortest key accepted in configuration: a key is a random secret, not a password to remember.</summary>
+    public const int MinKeyLength = 16;
+
     const int HashBytes = SHA256.HashSizeInBytes;
     const int StackLimit = 256;
 
@@ -27,6 +30,9 @@ public sealed class ApiKeySet
     }
 
     public int Count => _hashes.Length;
+
+    /// <summary>True when every configured (non-blank) key has at least <see cref="MinKeyLength"/> characters.</summary>
+    public static bool AreLongEnough(IEnumerable<string?> keys) => keys.All(k => string.IsNullOrWhiteSpace(k) || k.Length >= MinKeyLength);
 
     public bool IsEmpty => _hashes.Length == 0;
 
