@@ -46,6 +46,7 @@ public static class ContextKeys
     public const string CpuTargetPercent = "cpuTargetPercent";
     public const string LagScaleOutThreshold = "lagScaleOutThreshold";
     public const string CertificateArn = "certificateArn";
+    public const string InternetFacing = "internetFacing";
     public const string LogRetentionDays = "logRetentionDays";
     public const string AlarmEmail = "alarmEmail";
     public const string DeadLetterAlarmThreshold = "deadLetterAlarmThreshold";

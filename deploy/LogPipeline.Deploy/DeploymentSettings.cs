@@ -44,7 +44,11 @@ public sealed record DeploymentSettings
     // Images (deploy/README.md: built with dotnet publish -t:PublishContainer and pushed to these ECR repositories).
     public string RepositoryPrefix { get; init; } = "logpipeline";
 
-    public string ImageTag { get; init; } = "latest";
+    /// <summary>
+    /// Required: the tag the images were published with, one that never moves (e.g. the git commit), so that every task
+    /// and a rollback run exactly the image that was deployed. <c>latest</c> is refused.
+    /// </summary>
+    public string ImageTag { get; init; } = "";
 
     // Network.
     public int MaxAzs { get; init; } = 2;
@@ -128,6 +132,15 @@ public sealed record DeploymentSettings
     /// <summary>An ACM certificate for the Query API's load balancer: HTTPS on 443 when set, HTTP on 80 otherwise.</summary>
     public string? CertificateArn { get; init; }
 
+    /// <summary>
+    /// Whether the Query API's load balancer is reachable from the internet. Unset: only with a
+    /// <see cref="CertificateArn"/> (HTTPS); without one the load balancer is internal (reachable from the VPC only).
+    /// Internet-facing without a certificate is refused: no public listener without TLS.
+    /// </summary>
+    public bool? InternetFacing { get; init; }
+
+    public bool IsInternetFacing => InternetFacing ?? CertificateArn is not null;
+
     // Logs and alarms.
     public int LogRetentionDays { get; init; } = 30;
 
@@ -198,6 +211,7 @@ public sealed record DeploymentSettings
             CpuTargetPercent = Int(node, ContextKeys.CpuTargetPercent) ?? defaults.CpuTargetPercent,
             LagScaleOutThreshold = Int(node, ContextKeys.LagScaleOutThreshold) ?? defaults.LagScaleOutThreshold,
             CertificateArn = String(node, ContextKeys.CertificateArn),
+            InternetFacing = Bool(node, ContextKeys.InternetFacing),
             LogRetentionDays = Int(node, ContextKeys.LogRetentionDays) ?? defaults.LogRetentionDays,
             AlarmEmail = String(node, ContextKeys.AlarmEmail),
             DeadLetterAlarmThreshold = Int(node, ContextKeys.DeadLetterAlarmThreshold) ?? defaults.DeadLetterAlarmThreshold,
@@ -225,6 +239,11 @@ public sealed record DeploymentSettings
         Require(Array.IndexOf(LogRetention.AllowedDays, LogRetentionDays) >= 0, ContextKeys.LogRetentionDays, $"CloudWatch Logs keeps logs for one of {string.Join(", ", LogRetention.AllowedDays)} days.");
         Require(Storage.RetentionDays >= 1 && Storage.WriteShards is >= 1 and <= 100, ContextKeys.WriteShards, "retentionDays >= 1 and writeShards in 1..100, as the services validate them.");
         Require(ServiceCpu >= 256 && ServiceMemoryMiB >= 512, ContextKeys.ServiceCpu, "Fargate's smallest task is 256 CPU units and 512 MiB.");
+        Require(!IsInternetFacing || CertificateArn is not null, ContextKeys.CertificateArn, "an internet-facing load balancer needs an ACM certificate (HTTPS): give certificateArn, or leave internetFacing unset for an internal load balancer.");
+        Require(
+            !string.IsNullOrWhiteSpace(ImageTag) && !string.Equals(ImageTag, "latest", StringComparison.OrdinalIgnoreCase),
+            ContextKeys.ImageTag,
+            "give the immutable tag the images were published with (e.g. -c imageTag=$(git rev-parse --short HEAD)); 'latest' moves, so tasks could run different images.");
     }
 
     private static void Require(bool condition, string key, string reason)

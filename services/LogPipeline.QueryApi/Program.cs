@@ -15,6 +15,7 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePages();
+app.UseRateLimiter();
 app.MapQueryApiDocumentation();
 
 var api = app.MapGroup("/api").RequireApiKey();

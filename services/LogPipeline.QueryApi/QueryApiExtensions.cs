@@ -2,23 +2,28 @@ using System.Text.Json;
 using LogPipeline.QueryApi;
 using LogPipeline.QueryApi.OpenApi;
 using LogPipeline.QueryApi.Paging;
+using LogPipeline.QueryApi.Security;
+using LogPipeline.Security;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.Hosting;
 
 public static class QueryApiExtensions
 {
-    /// <summary>Options, snake_case JSON, RFC 7807 problem details, cursors and the OpenAPI document.</summary>
+    /// <summary>Options, API keys and their rate limit, snake_case JSON, RFC 7807 problem details, cursors and the OpenAPI document.</summary>
     public static IHostApplicationBuilder AddQueryApi(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<QueryApiOptions>()
             .BindConfiguration(QueryApiOptions.SectionName)
             .Validate(o => o.DefaultLimit >= 1 && o.DefaultLimit <= o.MaxLimit, "Pipeline:QueryApi:DefaultLimit must be between 1 and MaxLimit.")
             .Validate(o => o.MaxQueriesPerRequest >= 100, "Pipeline:QueryApi:MaxQueriesPerRequest must be at least 100 (a page must be able to read every shard).")
-            .Validate<IHostEnvironment>(
-                (o, environment) => !(o.RequireApiKey ?? environment.IsProduction()) || Array.Exists(o.ApiKeys, k => k.Length > 0),
-                "API keys are required (Pipeline:QueryApi:RequireApiKey, on by default in Production) but Pipeline:QueryApi:ApiKeys is empty.")
+            .Validate(o => o.MaxRange > TimeSpan.Zero, "Pipeline:QueryApi:MaxRange must be positive (e.g. 31.00:00:00).")
+            .Validate(o => o.RateLimit.PermitLimit >= 1 && o.RateLimit.Window > TimeSpan.Zero, "Pipeline:QueryApi:RateLimit:PermitLimit must be at least 1 and :Window positive.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<QueryApiOptions>>(sp => new ApiKeyOptionsValidator(sp.GetRequiredService<IHostEnvironment>()));
+        builder.Services.AddSingleton(sp => new ApiKeySet(sp.GetRequiredService<IOptions<QueryApiOptions>>().Value.ApiKeys));
+        builder.Services.AddRateLimiter(limiter => limiter.AddPolicy<string, ApiKeyRateLimitPolicy>(ApiKeyRateLimitPolicy.Name));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CursorProtector>();
         builder.Services.AddProblemDetails();
@@ -27,9 +32,17 @@ public static class QueryApiExtensions
         return builder;
     }
 
-    /// <summary>The OpenAPI document at <c>/openapi/v1.json</c> and Swagger UI at <c>/swagger</c>.</summary>
+    /// <summary>
+    /// The OpenAPI document at <c>/openapi/v1.json</c> and Swagger UI at <c>/swagger</c>, when
+    /// <see cref="QueryApiOptions.ServesDocumentation"/> (by default only in Development).
+    /// </summary>
     public static WebApplication MapQueryApiDocumentation(this WebApplication app)
     {
+        if (!app.Services.GetRequiredService<IOptions<QueryApiOptions>>().Value.ServesDocumentation(app.Environment))
+        {
+            return app;
+        }
+
         app.MapOpenApi();
         app.UseSwaggerUI(ui =>
         {

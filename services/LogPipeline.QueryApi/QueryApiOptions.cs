@@ -1,3 +1,5 @@
+using LogPipeline.Security;
+
 namespace LogPipeline.QueryApi;
 
 /// <summary>The <c>Pipeline:QueryApi</c> section.</summary>
@@ -8,8 +10,14 @@ public sealed class QueryApiOptions
     /// <summary>Keys accepted in the <c>X-Api-Key</c> header (from configuration or secrets).</summary>
     public string[] ApiKeys { get; set; } = [];
 
-    /// <summary>Require an API key on <c>/api</c>. Unset: required in Production, not elsewhere.</summary>
+    /// <summary>
+    /// Require an API key on <c>/api</c>. Unset: required outside Development, and in Development once a key is
+    /// configured. Only Development may turn it off.
+    /// </summary>
     public bool? RequireApiKey { get; set; }
+
+    /// <summary>Serve the OpenAPI document and Swagger UI. Unset: in Development only.</summary>
+    public bool? ServeDocumentation { get; set; }
 
     public int DefaultLimit { get; set; } = 50;
 
@@ -27,5 +35,39 @@ public sealed class QueryApiOptions
     /// <summary>Most points one series request may return.</summary>
     public int MaxSeriesPoints { get; set; } = 1500;
 
+    /// <summary>Widest <c>from</c>..<c>to</c> range any endpoint accepts (logs, anomalies, series, summary).</summary>
+    public TimeSpan MaxRange { get; set; } = TimeSpan.FromDays(31);
+
     public int TopPaths { get; set; } = 10;
+
+    /// <summary>Requests per API key (or per client address, without a valid key).</summary>
+    public QueryApiRateLimitOptions RateLimit { get; set; } = new();
+
+    public bool HasApiKeys => Array.Exists(ApiKeys, k => !string.IsNullOrWhiteSpace(k));
+
+    public bool ApiKeysRequired(IHostEnvironment environment) => RequireApiKey ?? (!environment.IsDevelopment() || HasApiKeys);
+
+    public bool ServesDocumentation(IHostEnvironment environment) => ServeDocumentation ?? environment.IsDevelopment();
+
+    /// <summary>Null when the key settings can serve data in this environment, otherwise what to fix.</summary>
+    public string? ApiKeyProblem(IHostEnvironment environment)
+    {
+        if (!ApiKeySet.AreLongEnough(ApiKeys))
+        {
+            return $"Every {SectionName}:ApiKeys entry must be at least {ApiKeySet.MinKeyLength} characters.";
+        }
+
+        if (RequireApiKey == false && !environment.IsDevelopment())
+        {
+            return $"{SectionName}:RequireApiKey=false is allowed only in Development; the {environment.EnvironmentName} Query API always requires an API key.";
+        }
+
+        if (ApiKeysRequired(environment) && !HasApiKeys)
+        {
+            return $"The Query API requires an API key in {environment.EnvironmentName} but {SectionName}:ApiKeys is empty: "
+                + "set one, e.g. the environment variable Pipeline__QueryApi__ApiKeys__0 (a random secret).";
+        }
+
+        return null;
+    }
 }

@@ -9,7 +9,10 @@ public class DeploymentSettingsTests
     [Fact]
     public void WithoutContextTheDefaultsMatchTheServicesOwnDefaults()
     {
-        var settings = DeploymentSettings.FromContext(new App().Node);
+        var settings = DeploymentSettings.FromContext(new App(new AppProps
+        {
+            Context = new Dictionary<string, object> { ["imageTag"] = "0f1e2d3" },
+        }).Node);
 
         Assert.Equal("logs.raw", settings.RawTopic);
         Assert.Equal("KafkaLogData", settings.Storage.LogTable);
@@ -37,6 +40,7 @@ public class DeploymentSettingsTests
                 ["builtInModelDataUrl"] = "s3://bucket/model.tar.gz",
                 ["region"] = "eu-central-1",
                 ["logRetentionDays"] = "14",
+                ["imageTag"] = "0f1e2d3",
             },
         }).Node);
 
@@ -50,6 +54,7 @@ public class DeploymentSettingsTests
         Assert.Equal(RcfModelSource.BuiltIn, settings.RcfModel);
         Assert.Equal("eu-central-1", settings.Region);
         Assert.Equal(14, settings.LogRetentionDays);
+        Assert.Equal("0f1e2d3", settings.ImageTag);
     }
 
     [Theory]

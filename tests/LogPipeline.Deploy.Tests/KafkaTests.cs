@@ -109,7 +109,7 @@ public class KafkaTests(DefaultDeployment deployment)
         var environment = SynthesizedStack.Environment(topics);
 
         Assert.Equal(false, (bool?)topics["Essential"]);
-        Assert.Contains("/logpipeline/topics:latest", Cfn.Render(topics["Image"]), StringComparison.Ordinal);
+        Assert.Contains("/logpipeline/topics:" + DefaultDeployment.ImageTag, Cfn.Render(topics["Image"]), StringComparison.Ordinal);
         Assert.Equal("SUCCESS", (string?)app["DependsOn"]![0]!["Condition"]);
         Assert.Equal("topics", (string?)app["DependsOn"]![0]!["ContainerName"]);
         Assert.Equal(

@@ -14,9 +14,8 @@ public class SageMakerTests(DefaultDeployment deployment)
         var model = _stack.OfType("AWS::SageMaker::Model").Single().Properties;
         var container = model["PrimaryContainer"]!;
 
-        Assert.Equal("{AWS::AccountId}.dkr.ecr.{AWS::Region}.{AWS::URLSuffix}/logpipeline/rcfendpoint:latest", Cfn.Render(container["Image"]));
+        Assert.Equal("{AWS::AccountId}.dkr.ecr.{AWS::Region}.{AWS::URLSuffix}/logpipeline/rcfendpoint:" + DefaultDeployment.ImageTag, Cfn.Render(container["Image"]));
         Assert.Null(container["ModelDataUrl"]);
-        Assert.Equal("Streaming", (string?)container["Environment"]!["Pipeline__Rcf__Models__rcf-anomaly-endpoint__Mode"]);
         Assert.Equal("AllTraffic", (string?)container["Environment"]!["Pipeline__Rcf__VariantName"]);
     }
 

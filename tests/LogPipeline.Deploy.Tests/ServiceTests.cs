@@ -36,11 +36,11 @@ public class ServiceTests(DefaultDeployment deployment)
     }
 
     [Fact]
-    public void TheQueryApiIsBehindAnInternetFacingLoadBalancerCheckingItsHealthEndpoint()
+    public void WithoutACertificateTheQueryApiIsBehindAnInternalLoadBalancerCheckingItsHealthEndpoint()
     {
         _stack.Template.HasResourceProperties("AWS::ElasticLoadBalancingV2::LoadBalancer", new Dictionary<string, object>
         {
-            ["Scheme"] = "internet-facing",
+            ["Scheme"] = "internal",
             ["Type"] = "application",
         });
         _stack.Template.HasResourceProperties("AWS::ElasticLoadBalancingV2::Listener", new Dictionary<string, object>

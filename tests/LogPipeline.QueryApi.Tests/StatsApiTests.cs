@@ -78,7 +78,7 @@ public sealed class StatsApiTests(QueryApiApplication app) : IClassFixture<Query
     [InlineData("series=level:TRACE", "series")]
     [InlineData("", "series")]
     [InlineData("series=total&granularity=week", "granularity")]
-    [InlineData("series=total&from=0&to=1000000000000&granularity=minute", "granularity")]
+    [InlineData("series=total&from=0&to=100000000&granularity=minute", "granularity")]
     [InlineData("series=total&from=x", "from")]
     public async Task BadSeriesInputIsA400ProblemNamingTheParameter(string query, string parameter)
     {

@@ -128,8 +128,8 @@ public sealed class RcfEndpoint : Construct
             Image = repository.RepositoryUriForTag(settings.ImageTag),
             Environment = new Dictionary<string, object>
             {
-                // One model per endpoint: the container's /invocations serves it under the endpoint's name.
-                ["Pipeline__Rcf__Models__" + EndpointName + "__Mode"] = "Streaming",
+                // No Pipeline__Rcf__Models__*: the container serves its built-in default model (RcfOptions.DefaultModel,
+                // with AWS's streaming time decay), the one the endpoint serves locally, at /invocations.
                 ["Pipeline__Rcf__VariantName"] = VariantName,
                 ["Pipeline__Rcf__AccountId"] = Aws.ACCOUNT_ID,
                 ["Logging__Console__FormatterName"] = "json",

@@ -133,6 +133,8 @@ public sealed class PipelineStack : Stack
             Environment = new Dictionary<string, string>(StorageEnvironment(settings.Storage))
             {
                 ["Pipeline__QueryApi__RequireApiKey"] = "true",
+                // No Swagger UI or OpenAPI document in production (the services' default outside Development, made explicit).
+                ["Pipeline__QueryApi__ServeDocumentation"] = "false",
             },
             Secrets = QueryApiSecrets(),
         });
@@ -257,22 +259,31 @@ public sealed class PipelineStack : Stack
 
     private ApplicationLoadBalancer QueryApiLoadBalancer(DeploymentSettings settings)
     {
+        // No public listener without TLS: internet-facing only with a certificate (DeploymentSettings.Validate), and
+        // an internal load balancer accepts only the VPC's own addresses.
         var loadBalancer = new ApplicationLoadBalancer(this, "QueryApiLoadBalancer", new ApplicationLoadBalancerProps
         {
             Vpc = Vpc,
-            InternetFacing = true,
+            InternetFacing = settings.IsInternetFacing,
             DropInvalidHeaderFields = true,
         });
+        var port = settings.CertificateArn is null ? 80 : 443;
         var listener = settings.CertificateArn is { } certificate
             ? loadBalancer.AddListener("Https", new BaseApplicationListenerProps
             {
-                Port = 443,
+                Port = port,
                 Protocol = Protocol.HTTPS,
                 Certificates = [ListenerCertificate.FromArn(certificate)],
                 SslPolicy = SslPolicy.RECOMMENDED_TLS,
+                Open = settings.IsInternetFacing,
             })
-            : loadBalancer.AddListener("Http", new BaseApplicationListenerProps { Port = 80, Protocol = Protocol.HTTP });
-        if (settings.CertificateArn is not null)
+            : loadBalancer.AddListener("Http", new BaseApplicationListenerProps { Port = port, Protocol = Protocol.HTTP, Open = false });
+        if (!settings.IsInternetFacing)
+        {
+            loadBalancer.Connections.AllowFrom(Peer.Ipv4(Vpc.VpcCidrBlock), Port.Tcp(port), "The Query API from inside the VPC");
+        }
+
+        if (settings.CertificateArn is not null && settings.IsInternetFacing)
         {
             loadBalancer.AddRedirect();
         }

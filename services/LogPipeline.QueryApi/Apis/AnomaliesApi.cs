@@ -39,7 +39,7 @@ public static class AnomaliesApi
         var errors = new QueryErrors();
         var page = QueryParameters.ParseCursor(cursor, CursorKind, cursors, errors);
         var count = QueryParameters.ParseLimit(limit, options.Value, errors);
-        var (fromMs, toMs) = QueryParameters.ParseRange(from, to, TimeSpan.FromDays(storage.RetentionDays), page, clock, errors);
+        var (fromMs, toMs) = QueryParameters.ParseRange(from, to, TimeSpan.FromDays(storage.RetentionDays), options.Value.MaxRange, page, clock, errors);
         var score = ParseMinScore(minScore, page, errors);
         if (errors.Any)
         {

@@ -62,7 +62,7 @@ public static class LogsApi
         var errors = new QueryErrors();
         var page = QueryParameters.ParseCursor(cursor, CursorKind, cursors, errors);
         var count = QueryParameters.ParseLimit(limit, options.Value, errors);
-        var (fromMs, toMs) = QueryParameters.ParseRange(from, to, DefaultRange, page, clock, errors);
+        var (fromMs, toMs) = QueryParameters.ParseRange(from, to, DefaultRange, options.Value.MaxRange, page, clock, errors);
         var levelFilter = QueryParameters.WithCursor(nameof(level), NormalizeLevel(level, errors), page?.Level, page, errors);
         var statusFilter = QueryParameters.WithCursor(nameof(status), NormalizeStatus(status, errors), page?.Status, page, errors);
         var pathFilter = QueryParameters.WithCursor(nameof(path), NormalizePath(path, errors), page?.Path, page, errors);

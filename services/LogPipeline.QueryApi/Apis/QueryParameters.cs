@@ -50,16 +50,24 @@ static class QueryParameters
     }
 
     /// <summary>
-    /// The time range: given values, else the cursor's, else <paramref name="defaultSpan"/> up to now.
-    /// A value that contradicts the cursor is an error on <c>cursor</c>.
+    /// The time range: given values, else the cursor's, else <paramref name="defaultSpan"/> (at most
+    /// <paramref name="maxRange"/>) up to now. A value that contradicts the cursor is an error on <c>cursor</c>; a range
+    /// wider than <paramref name="maxRange"/> is an error on <c>from</c>.
     /// </summary>
-    public static (long From, long To) ParseRange(string? from, string? to, TimeSpan defaultSpan, PageCursor? cursor, TimeProvider clock, QueryErrors errors)
+    public static (long From, long To) ParseRange(string? from, string? to, TimeSpan defaultSpan, TimeSpan maxRange, PageCursor? cursor, TimeProvider clock, QueryErrors errors)
     {
         var toMs = Parse(to, To, cursor?.To) ?? clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var fromMs = Parse(from, From, cursor?.From) ?? toMs - (long)defaultSpan.TotalMilliseconds;
-        if (fromMs > toMs && !errors.ByParameter.ContainsKey(From) && !errors.ByParameter.ContainsKey(To))
+        var fromMs = Parse(from, From, cursor?.From) ?? toMs - (long)TimeSpan.FromTicks(Math.Min(defaultSpan.Ticks, maxRange.Ticks)).TotalMilliseconds;
+        if (!errors.ByParameter.ContainsKey(From) && !errors.ByParameter.ContainsKey(To))
         {
-            errors.Add(From, "from must not be later than to.");
+            if (fromMs > toMs)
+            {
+                errors.Add(From, "from must not be later than to.");
+            }
+            else if (toMs - fromMs > (long)maxRange.TotalMilliseconds)
+            {
+                errors.Add(From, $"The range from..to spans more than the {maxRange.TotalDays:0.##} days one request may read; narrow it and page through.");
+            }
         }
 
         return (fromMs, toMs);

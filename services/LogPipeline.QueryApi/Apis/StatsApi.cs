@@ -52,7 +52,7 @@ public static class StatsApi
             errors.Add(nameof(granularity), "granularity must be minute or hour.");
         }
 
-        var (fromMs, toMs) = QueryParameters.ParseRange(from, to, DefaultSeriesRange, null, clock, errors);
+        var (fromMs, toMs) = QueryParameters.ParseRange(from, to, DefaultSeriesRange, options.Value.MaxRange, null, clock, errors);
         var bucketMs = unit == CounterGranularity.Hour ? 3_600_000L : 60_000L;
         if (!errors.Any && ((toMs / bucketMs) - (fromMs / bucketMs)) + 1 > options.Value.MaxSeriesPoints)
         {
@@ -87,7 +87,7 @@ public static class StatsApi
         [FromQuery] string? to = null)
     {
         var errors = new QueryErrors();
-        var (fromMs, toMs) = QueryParameters.ParseRange(from, to, DefaultSummaryRange, null, clock, errors);
+        var (fromMs, toMs) = QueryParameters.ParseRange(from, to, DefaultSummaryRange, options.Value.MaxRange, null, clock, errors);
         if (errors.Any)
         {
             return TypedResults.ValidationProblem(errors.ByParameter, title: "The query parameters are not valid.");

@@ -26,7 +26,7 @@ static class QueryApiDocumentation
                 Type = SecuritySchemeType.ApiKey,
                 In = ParameterLocation.Header,
                 Name = ApiKeyEndpointFilter.HeaderName,
-                Description = "Required when Pipeline:QueryApi:RequireApiKey is true (the default in Production).",
+                Description = "Required in every environment but Development (and there once Pipeline:QueryApi:ApiKeys is set).",
             };
             document.Security ??= [];
             document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, document)] = [] });

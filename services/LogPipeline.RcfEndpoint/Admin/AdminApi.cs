@@ -1,14 +1,15 @@
 using LogPipeline.RcfEndpoint.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace LogPipeline.RcfEndpoint.Admin;
 
-/// <summary>Create, inspect, reset and delete models at run time.</summary>
+/// <summary>Create, inspect, reset and delete models at run time: with an admin key, or from the machine itself (<see cref="AdminAccessFilter"/>).</summary>
 public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var models = app.MapGroup("/admin/models").WithTags("Admin");
+        var models = app.MapGroup("/admin/models").WithTags("Admin").AddEndpointFilter<AdminAccessFilter>();
         models.MapGet("", GetModels);
         models.MapGet("{name}", GetModel);
         models.MapPut("{name}", PutModelAsync);
@@ -40,6 +41,7 @@ public static class AdminApi
         string name,
         RcfModelSettings settings,
         ModelRegistry registry,
+        IOptions<RcfAdminOptions> admin,
         CancellationToken cancellationToken)
     {
         if (!ModelName.IsValid(name))
@@ -47,12 +49,17 @@ public static class AdminApi
             return BadRequest("Invalid model name", $"'{name}' is not a valid name. {ModelName.Rule}");
         }
 
-        if (settings.Validate() is { } problem)
+        if ((settings.Validate() ?? admin.Value.CheckLimits(settings)) is { } problem)
         {
             return BadRequest("Invalid model settings", problem);
         }
 
-        var (model, created) = await registry.PutAsync(name, settings, cancellationToken);
+        var (model, created) = await registry.PutAsync(name, settings, admin.Value.MaxModels, cancellationToken);
+        if (model is null)
+        {
+            return BadRequest("Too many models", $"This endpoint serves at most {admin.Value.MaxModels} models ({RcfAdminOptions.SectionName}:{nameof(RcfAdminOptions.MaxModels)}); delete one first.");
+        }
+
         var info = ModelInfo.From(model);
         return created ? TypedResults.Created($"/admin/models/{model.Name}", info) : TypedResults.Ok(info);
     }

@@ -7,7 +7,11 @@ namespace LogPipeline.RcfEndpoint.Hosting;
 public static class SageMakerContainer
 {
     public const string ServeArgument = "serve";
-    public const string DefaultUrl = "http://+:8080";
+    /// <summary>
+    /// Loopback only: started by hand, the endpoint (and its admin API) is not reachable from the network. In a
+    /// container the image's ASPNETCORE_HTTP_PORTS=8080 applies instead, on every interface, as SageMaker needs.
+    /// </summary>
+    public const string DefaultUrl = "http://127.0.0.1:8080";
 
     /// <summary>The command line without SageMaker's <c>serve</c> argument, which means nothing to ASP.NET Core.</summary>
     public static string[] WithoutServeArgument(string[] args) =>
@@ -20,7 +24,7 @@ public static class SageMakerContainer
         && string.IsNullOrWhiteSpace(configuration["https_ports"])
         && !configuration.GetSection("Kestrel:Endpoints").Exists();
 
-    /// <summary>Listens on 8080, as SageMaker expects, unless the URLs or ports are configured.</summary>
+    /// <summary>Listens on loopback port 8080 unless the URLs or ports are configured (as in the container image).</summary>
     public static WebApplicationBuilder UseSageMakerDefaultPort(this WebApplicationBuilder builder)
     {
         if (NeedsDefaultUrl(builder.Configuration))

@@ -105,12 +105,18 @@ public sealed class ModelRegistry(
     /// <summary>
     /// Creates the model, or applies new settings to an existing one: settings that shape the same forest keep what it
     /// learned (a repeated PUT changes nothing, a new mode just switches mode); any other change starts a new forest.
+    /// No model (null) when creating it would make more than <paramref name="maxModels"/>.
     /// </summary>
-    public async Task<(HostedModel Model, bool Created)> PutAsync(string name, RcfModelSettings settings, CancellationToken cancellationToken)
+    public async Task<(HostedModel? Model, bool Created)> PutAsync(string name, RcfModelSettings settings, int maxModels, CancellationToken cancellationToken)
     {
         await _changeGate.WaitAsync(cancellationToken);
         try
         {
+            if (!_models.ContainsKey(name) && _models.Count >= maxModels)
+            {
+                return (null, false);
+            }
+
             if (_models.TryGetValue(name, out var existing))
             {
                 if (existing.Settings.ShapesSameForestAs(settings))

@@ -58,8 +58,11 @@ public abstract class SynthesizedApp : IDisposable
     }
 }
 
-/// <summary>The defaults: MSK Serverless, the RCF container endpoint, no generator, HTTP load balancer.</summary>
-public sealed class DefaultDeployment() : SynthesizedApp(new DeploymentSettings());
+/// <summary>The defaults (and the one required value, an image tag): MSK Serverless, the RCF container endpoint, no generator, internal HTTP load balancer.</summary>
+public sealed class DefaultDeployment() : SynthesizedApp(new DeploymentSettings { ImageTag = ImageTag })
+{
+    public const string ImageTag = "0f1e2d3";
+}
 
 /// <summary>Every option switched: provisioned MSK, built-in RCF model, generator, HTTPS, e-mail alarms, other names.</summary>
 public sealed class AlternativeDeployment() : SynthesizedApp(Alternative)

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using Amazon.DynamoDBv2;
+using Amazon.Runtime;
 using LogPipeline.Storage.Tests.Infrastructure;
 using LogPipeline.Storage.Writing;
 using Microsoft.AspNetCore.Hosting;
@@ -45,7 +46,22 @@ public class QueryApiApplication : DynamoDbLocal
         await base.DisposeAsync();
     }
 
-    public WebApplicationFactory<Program> CreateFactory(bool? requireApiKey, string environment = "Development") =>
+    /// <summary>A client of <paramref name="serviceUrl"/> that fails at once: no retries, a short timeout.</summary>
+    static IAmazonDynamoDB Unreachable(Uri serviceUrl) =>
+        new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig
+        {
+            ServiceURL = serviceUrl.ToString(),
+            AuthenticationRegion = "us-east-1",
+            MaxErrorRetry = 0,
+            Timeout = TimeSpan.FromSeconds(5),
+        });
+
+    /// <summary>The API over the seeded table; <paramref name="settings"/> are applied last (null removes a key).</summary>
+    public WebApplicationFactory<Program> CreateFactory(
+        bool? requireApiKey,
+        string environment = "Development",
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Uri? unreachableDynamoDb = null) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment(environment);
@@ -58,6 +74,11 @@ public class QueryApiApplication : DynamoDbLocal
                 web.UseSetting("Pipeline:QueryApi:RequireApiKey", required ? "true" : "false");
             }
 
-            web.ConfigureTestServices(services => services.AddSingleton<IAmazonDynamoDB>(CreateClient(ServiceUrl)));
+            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            {
+                web.UseSetting(key, value);
+            }
+
+            web.ConfigureTestServices(services => services.AddSingleton(unreachableDynamoDb is null ? CreateClient(ServiceUrl) : Unreachable(unreachableDynamoDb)));
         });
 }
