@@ -19,21 +19,27 @@ static class Extensions
     /// or <paramref name="defaultPort"/>; null (a free port) when <c>Ports:Fixed</c> is false, as in tests.
     /// </summary>
     public static int? LocalPort(this IDistributedApplicationBuilder builder, string resource, int defaultPort) =>
-        builder.Configuration.GetValue("Ports:Fixed", true) ? builder.Configuration.GetValue($"Ports:{resource}", defaultPort) : null;
+        builder.ExecutionContext.IsRunMode && builder.Configuration.GetValue("Ports:Fixed", true)
+            ? builder.Configuration.GetValue($"Ports:{resource}", defaultPort)
+            : null;
 
-    /// <summary>Serves the project's http endpoint itself on its fixed local port (no proxy in front), see <see cref="LocalPort"/>.</summary>
+    /// <summary>
+    /// Serves the project's http endpoint itself on its fixed local port (no proxy in front), see <see cref="LocalPort"/>;
+    /// without a fixed port, behind a proxy on a free one.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> WithLocalHttpPort(this IResourceBuilder<ProjectResource> builder, int defaultPort)
     {
-        if (builder.ApplicationBuilder.LocalPort(builder.Resource.Name, defaultPort) is not { } port)
+        if (builder.ApplicationBuilder.ExecutionContext.IsPublishMode)
         {
             return builder;
         }
 
+        var port = builder.ApplicationBuilder.LocalPort(builder.Resource.Name, defaultPort);
         return builder.WithEndpoint("http", endpoint =>
         {
             endpoint.Port = port;
             endpoint.TargetPort = port;
-            endpoint.IsProxied = false;
+            endpoint.IsProxied = port is null;
         }, createIfNotExists: false);
     }
 
@@ -58,19 +64,28 @@ static class Extensions
     }
 
     /// <summary>
-    /// Passes the app host's own <c>Pipeline:*</c> settings (appsettings, environment, command line such as
+    /// The sections of the services' own settings under <c>Pipeline:</c>. Aspire keeps settings of its own there too
+    /// (<c>Pipeline:Step</c>, <c>Pipeline:OutputPath</c> when publishing), which are not passed on.
+    /// </summary>
+    static readonly string[] ServiceSections = ["Topics", "Consumer", "Validation", "Generator", "Scorer", "SageMaker", "Rcf", "Writer", "Storage", "QueryApi", "Kafka", "View"];
+
+    /// <summary>
+    /// Passes the app host's own <c>Pipeline:*</c> service settings (appsettings, environment, command line such as
     /// <c>./run.sh --Pipeline:Generator:RatePerSecond=200</c>) to a service as <c>Pipeline__*</c> variables.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithPipelineConfiguration(this IResourceBuilder<ProjectResource> builder)
     {
-        var section = builder.ApplicationBuilder.Configuration.GetSection("Pipeline");
+        var configuration = builder.ApplicationBuilder.Configuration;
         return builder.WithEnvironment(context =>
         {
-            foreach (var (key, value) in section.AsEnumerable())
+            foreach (var section in ServiceSections)
             {
-                if (value is not null)
+                foreach (var (key, value) in configuration.GetSection($"Pipeline:{section}").AsEnumerable())
                 {
-                    context.EnvironmentVariables[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+                    if (value is not null)
+                    {
+                        context.EnvironmentVariables[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+                    }
                 }
             }
         });

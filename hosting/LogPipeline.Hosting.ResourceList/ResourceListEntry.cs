@@ -20,6 +20,9 @@ public sealed record ResourceListEntry
 
     public int? ExitCode { get; init; }
 
+    /// <summary>The operating-system process of an executable or project resource.</summary>
+    public int? ProcessId { get; init; }
+
     public IReadOnlyDictionary<string, string> Endpoints { get; init; } = new Dictionary<string, string>();
 
     public string? ConnectionString { get; init; }

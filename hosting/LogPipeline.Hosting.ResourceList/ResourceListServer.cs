@@ -21,6 +21,9 @@ namespace LogPipeline.Hosting.ResourceList;
 public sealed partial class ResourceListServer(ResourceNotificationService notifications, ResourceListOptions options, ILogger<ResourceListServer> logger)
     : BackgroundService
 {
+    /// <summary>The snapshot property in which Aspire's orchestrator reports a process id.</summary>
+    const string ProcessIdProperty = "executable.pid";
+
     static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     readonly ConcurrentDictionary<string, ResourceEvent> _latest = new();
@@ -136,6 +139,8 @@ public sealed partial class ResourceListServer(ResourceNotificationService notif
             StartedAt = snapshot.StartTimeStamp,
             StoppedAt = snapshot.StopTimeStamp,
             ExitCode = snapshot.ExitCode,
+            ProcessId = snapshot.Properties.FirstOrDefault(p => p.Name == ProcessIdProperty)?.Value is { } pid
+                && int.TryParse(pid.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var processId) ? processId : null,
             Endpoints = endpoints,
             ConnectionString = connectionString,
             Environment = environment,

@@ -1,13 +1,19 @@
-using LogPipeline.Hosting;
-using LogPipeline.Hosting.Orchestration;
-using LogPipeline.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using LogPipeline.Hosting.ResourceList;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LogPipeline.AppHost.Tests;
 
-/// <summary>Starts the whole app once per test class through the test entry point, exactly as AppHost.cs composes it.</summary>
+/// <summary>Starts the whole app once per test class on Aspire's test host, exactly as AppHost.cs composes it.</summary>
 public sealed class PipelineAppFixture : IAsyncLifetime
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    public const string QueryApiKey = "apphost-tests-key-0123456789";
+
+    public static readonly string[] ResourceNames = ["dynamodb", "generator", "kafka", "queryapi", "rcf", "scorer", "writer"];
 
     DistributedApplication? _app;
 
@@ -15,35 +21,47 @@ public sealed class PipelineAppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = DistributedApplicationTestingBuilder.Create<Program>(
-            "--Pipeline:Generator:RatePerSecond=50");
-        _app = builder.Build();
         using var timeout = new CancellationTokenSource(StartTimeout);
-        await _app.StartAsync(timeout.Token);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.LogPipeline_AppHost>(
+            [
+                "--Pipeline:Generator:RatePerSecond=50",
+                "--Ports:Fixed=false",
+                "--ResourceList:Url=http://127.0.0.1:0",
+                $"--Parameters:queryapi-key={QueryApiKey}",
+            ],
+            timeout.Token).WaitAsync(timeout.Token);
+        _app = await builder.BuildAsync(timeout.Token).WaitAsync(timeout.Token);
+        await _app.StartAsync(timeout.Token).WaitAsync(timeout.Token);
         try
         {
-            foreach (var resource in _app.Resources)
-            {
-                await _app.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, timeout.Token);
-            }
+            await Task.WhenAll(ResourceNames.Select(name => _app.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token))).WaitAsync(timeout.Token);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
+        catch (OperationCanceledException ex)
         {
-            throw new InvalidOperationException("The app did not become healthy:\n" + Describe(_app), ex);
+            throw new InvalidOperationException("The app did not become healthy in time:\n" + Describe(_app), ex);
         }
     }
+
+    public HttpClient CreateQueryApiClient()
+    {
+        var client = App.CreateHttpClient("queryapi");
+        client.DefaultRequestHeaders.Add("X-Api-Key", QueryApiKey);
+        return client;
+    }
+
+    public Task<Uri> ResourceListAddress => App.Services.GetRequiredService<ResourceListServer>().Address;
 
     public async Task DisposeAsync()
     {
         if (_app is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _app.StopAsync().WaitAsync(TimeSpan.FromMinutes(1));
+            await _app.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromMinutes(1));
         }
     }
 
     public static string Describe(DistributedApplication app) =>
-        string.Join("\n", app.ResourceNotifications.Snapshots.Select(s =>
-            $"{s.Name}: {s.State}/{s.Health} {s.Message}\n    " +
-            string.Join("\n    ", app.ResourceLogs.Tail(s.Name, 15).Select(l => l.Text))));
+        string.Join("\n", ResourceNames.Select(name => app.ResourceNotifications.TryGetCurrentState(name, out var e)
+            ? $"{name}: {e.Snapshot.State?.Text}/{e.Snapshot.HealthStatus}"
+            : $"{name}: no state"));
 }

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using LogPipeline.Hosting.Orchestration;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LogPipeline.AppHost.Tests;
 
@@ -13,23 +17,57 @@ public class PipelineEndToEndTests(PipelineAppFixture fixture) : IClassFixture<P
     [Fact]
     public void EveryResourceIsRunningAndHealthy()
     {
-        var snapshots = fixture.App.ResourceNotifications.Snapshots;
-        Assert.Equal(["dynamodb", "generator", "kafka", "queryapi", "rcf", "scorer", "writer"], snapshots.Select(s => s.Name));
-        Assert.All(snapshots, s => Assert.Equal((ResourceState.Running, HealthStatus.Healthy), (s.State, s.Health)));
+        Assert.All(PipelineAppFixture.ResourceNames, name =>
+        {
+            Assert.True(fixture.App.ResourceNotifications.TryGetCurrentState(name, out var current), $"{name} has no state");
+            Assert.Equal((KnownResourceStates.Running, HealthStatus.Healthy), (current.Snapshot.State?.Text, current.Snapshot.HealthStatus));
+        });
     }
 
     [Fact]
-    public async Task TheDashboardListsEveryResourceAsJson()
+    public async Task TheResourceListServesEveryResourceAsJsonWithSecretsMasked()
     {
-        using var client = new HttpClient { BaseAddress = fixture.App.DashboardUrl };
-        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/resources"));
-        var resources = json.RootElement.GetProperty("resources").EnumerateArray().ToArray();
-        Assert.Equal(7, resources.Length);
-        var kafka = resources.Single(r => r.GetProperty("name").GetString() == "kafka");
-        Assert.StartsWith("127.0.0.1:", kafka.GetProperty("connectionString").GetString(), StringComparison.Ordinal);
-        var queryApi = resources.Single(r => r.GetProperty("name").GetString() == "queryapi");
-        Assert.Equal("Healthy", queryApi.GetProperty("health").GetString());
-        Assert.StartsWith("http://127.0.0.1:", queryApi.GetProperty("endpoints").GetProperty("http").GetString(), StringComparison.Ordinal);
+        using var client = new HttpClient { BaseAddress = await fixture.ResourceListAddress.WaitAsync(Timeout), Timeout = Timeout };
+        var text = await client.GetStringAsync("/api/resources");
+        using var json = JsonDocument.Parse(text);
+        var resources = json.RootElement.GetProperty("resources").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
+        Assert.Superset(PipelineAppFixture.ResourceNames.ToHashSet(), resources.Keys.ToHashSet());
+        Assert.StartsWith("127.0.0.1:", resources["kafka"].GetProperty("connectionString").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Healthy", resources["queryapi"].GetProperty("health").GetString());
+        Assert.StartsWith("http://localhost:", resources["queryapi"].GetProperty("endpoints").GetProperty("http").GetString(), StringComparison.Ordinal);
+        Assert.Equal("***", resources["queryapi"].GetProperty("environment").GetProperty("Pipeline__QueryApi__ApiKeys__0").GetString());
+        Assert.DoesNotContain(PipelineAppFixture.QueryApiKey, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheQueryApiRefusesRequestsWithoutTheKey()
+    {
+        using var anonymous = fixture.App.CreateHttpClient("queryapi");
+        using var response = await anonymous.GetAsync("/api/anomalies?limit=1").WaitAsync(Timeout);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task TheGeneratorsDashboardCommandInjectsABurst()
+    {
+        using var generator = fixture.App.CreateHttpClient("generator");
+        var before = await ProducedAsync(generator, "error_burst");
+
+        var result = await fixture.App.ResourceCommands.ExecuteCommandAsync("generator", "error-burst").WaitAsync(Timeout);
+
+        Assert.True(result.Success, result.Message);
+        using var timeout = new CancellationTokenSource(Timeout);
+        while (await ProducedAsync(generator, "error_burst") < before + 50)
+        {
+            await Task.Delay(200, timeout.Token);
+        }
+    }
+
+    static async Task<long> ProducedAsync(HttpClient generator, string kind)
+    {
+        using var status = JsonDocument.Parse(await generator.GetStringAsync("/control/status").WaitAsync(Timeout));
+        return status.RootElement.GetProperty("produced").TryGetProperty(kind, out var count) ? count.GetInt64() : 0;
     }
 
     [Fact]
@@ -44,7 +82,7 @@ public class PipelineEndToEndTests(PipelineAppFixture fixture) : IClassFixture<P
         using var response = await generator.PostAsJsonAsync("/control/logs", normal.Concat(anomalous).ToArray());
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
-        using var query = fixture.App.CreateHttpClient("queryapi");
+        using var query = fixture.CreateQueryApiClient();
         var stored = new Dictionary<string, JsonObject>();
         using var timeout = new CancellationTokenSource(Timeout);
         foreach (var log in normal.Concat(anomalous))

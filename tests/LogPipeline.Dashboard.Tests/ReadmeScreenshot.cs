@@ -3,21 +3,21 @@ using Xunit.Abstractions;
 namespace LogPipeline.Dashboard.Tests;
 
 /// <summary>
-/// Keeps <c>docs/images/pipeline-view.png</c> (shown in the README) current: copied from the test's screenshot when
+/// Keeps the README's screenshots under <c>docs/images/</c> current: copied from the test's screenshot when
 /// missing, or on every run with <c>LOGPIPELINE_UPDATE_SCREENSHOTS=1</c> (so ordinary runs leave the clone unchanged).
 /// </summary>
 static class ReadmeScreenshot
 {
     public const string UpdateVariable = "LOGPIPELINE_UPDATE_SCREENSHOTS";
 
-    public static void Update(string screenshot, ITestOutputHelper output)
+    public static void Update(string screenshot, string name, ITestOutputHelper output)
     {
         if (RepositoryRoot() is not { } root)
         {
             return;
         }
 
-        var target = Path.Combine(root, "docs", "images", "pipeline-view.png");
+        var target = Path.Combine(root, "docs", "images", name);
         if (File.Exists(target) && Environment.GetEnvironmentVariable(UpdateVariable) != "1")
         {
             return;

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace LogPipeline.Dashboard.Tests;
+
+/// <summary>
+/// The app host as users run it: its own process with the real Aspire dashboard, on free loopback ports, stopped
+/// with Ctrl+C (SIGINT). The console output is kept for failure messages and for the dashboard's login link.
+/// </summary>
+public sealed partial class AppHostProcess : IAsyncDisposable
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    public static readonly string[] Resources = ["dynamodb", "generator", "kafka", "queryapi", "rcf", "scorer", "writer"];
+
+    const int SigInt = 2;
+
+    readonly Process _process;
+    readonly StringBuilder _output = new();
+    readonly TaskCompletionSource<Uri> _login = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    AppHostProcess(Process process, Uri resourceList)
+    {
+        _process = process;
+        ResourceList = resourceList;
+        process.OutputDataReceived += (_, e) => OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Uri ResourceList { get; }
+
+    /// <summary>The dashboard's login link with its token, as the console prints it.</summary>
+    public Task<Uri> LoginUrl => _login.Task;
+
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static AppHostProcess Start(params string[] args)
+    {
+        var appHost = AppHostAssembly();
+        var resourceList = new Uri($"http://127.0.0.1:{FreePort()}");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(appHost)!,
+            Environment =
+            {
+                ["DOTNET_ENVIRONMENT"] = "Development",
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}",
+                ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort()}",
+                ["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort()}",
+                ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort()}",
+                ["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true",
+            },
+        };
+        foreach (var arg in (string[])[appHost, "--Ports:Fixed=false", $"--ResourceList:Url={resourceList}", .. args])
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return new AppHostProcess(Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start"), resourceList);
+    }
+
+    /// <summary>Waits until every resource is Running and Healthy; returns the process ids of the resources that have one.</summary>
+    public async Task<IReadOnlyList<int>> WaitUntilHealthyAsync(CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = ResourceList, Timeout = TimeSpan.FromSeconds(5) };
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException("The app host exited:\n" + Output);
+            }
+
+            try
+            {
+                using var json = JsonDocument.Parse(await client.GetStringAsync("/api/resources", cancellationToken));
+                var resources = json.RootElement.GetProperty("resources").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
+                if (Resources.All(name => resources.TryGetValue(name, out var r) && r.GetProperty("health").GetString() == "Healthy"))
+                {
+                    return resources.Values
+                        .Where(r => r.TryGetProperty("processId", out var pid) && pid.ValueKind == JsonValueKind.Number)
+                        .Select(r => r.GetProperty("processId").GetInt32())
+                        .ToArray();
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(500, cancellationToken);
+        }
+    }
+
+    /// <summary>Ctrl+C, as a terminal sends it.</summary>
+    public void Interrupt()
+    {
+        if (kill(_process.Id, SigInt) != 0)
+        {
+            throw new InvalidOperationException($"kill -INT {_process.Id} failed: {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync().WaitAsync(timeout);
+
+    public static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            Interrupt();
+            try
+            {
+                await WaitForExitAsync(TimeSpan.FromSeconds(60));
+            }
+            catch (TimeoutException)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+
+        _process.Dispose();
+    }
+
+    void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+
+        if (LoginLink().Match(line) is { Success: true } match)
+        {
+            _login.TrySetResult(new Uri(match.Value));
+        }
+    }
+
+    /// <summary>The app host built beside this test project, in the same configuration.</summary>
+    static string AppHostAssembly()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "LogPipeline.AppHost", "bin", configuration, "net10.0", "LogPipeline.AppHost.dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("LogPipeline.AppHost.dll was not found: build the solution first.");
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex(@"http://[^\s]+/login\?t=[0-9a-f]+")]
+    private static partial Regex LoginLink();
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int kill(int pid, int signal);
+}
