@@ -26,7 +26,7 @@ public sealed class ScoredLogBatchHandlerTests : IClassFixture<DynamoDbLocal>, I
         _producer = _kafka.CreateProducer();
         var writer = new LogBatchWriter(dynamo.Client, dynamo.Options, new WriterMetrics(_services.GetRequiredService<IMeterFactory>()));
         var deadLetters = new DeadLetterPublisher(_producer, Topics.DeadLetter, "writer", NullLogger<DeadLetterPublisher>.Instance);
-        _handler = new ScoredLogBatchHandler(writer, deadLetters, new BatchProducer(_producer), NullLogger<ScoredLogBatchHandler>.Instance);
+        _handler = new ScoredLogBatchHandler(writer, deadLetters, new BatchProducer(_producer), Microsoft.Extensions.Options.Options.Create(new RecordValidationOptions()), NullLogger<ScoredLogBatchHandler>.Instance);
     }
 
     public void Dispose()
