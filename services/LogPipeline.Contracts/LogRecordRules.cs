@@ -36,10 +36,10 @@ public sealed class LogRecordRules(RecordValidationOptions options)
         ?? CheckText(log.Message, "message", MaxTextLength, required: false)
         ?? CheckText(log.Service, "service", MaxIdentifierLength, required: false)
         ?? CheckText(log.InjectedAnomaly, "injected_anomaly", 64, required: false)
-        ?? CheckTimestamp(log.Timestamp, referenceMs)
         ?? CheckStatus(log.StatusCode)
         ?? CheckResponseTime(log.ResponseTime)
-        ?? (log.BytesSent is < 0 ? $"bytes_sent {log.BytesSent} is negative" : null);
+        ?? (log.BytesSent is < 0 ? $"bytes_sent {log.BytesSent} is negative" : null)
+        ?? CheckTimestamp(log.Timestamp, referenceMs);
 
     public string? CheckTimestamp(long timestampMs, long referenceMs)
     {

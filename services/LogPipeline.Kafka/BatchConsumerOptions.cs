@@ -28,7 +28,7 @@ public sealed class BatchConsumerOptions
     /// </summary>
     public int MaxAttemptsBeforeIsolation { get; set; } = 5;
 
-    /// <summary>Retrying the same batch for longer than this turns the health check from Degraded to Unhealthy.</summary>
+    /// <summary>A batch still uncommitted after this long (retried, or hanging in a call) turns the health check Unhealthy.</summary>
     public TimeSpan StuckThreshold { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The same settings for another topic, group and batch shape.</summary>
