@@ -54,8 +54,6 @@ public sealed partial class DeadLetterPublisher
 
     public string Topic => _topic;
 
-    public IProducer<byte[]?, byte[]?> Producer => _producer;
-
     /// <summary>Queues a dead letter; <paramref name="onDelivered"/> (usually a <see cref="BatchProducer"/>'s) confirms it.</summary>
     /// <param name="reasonTag">A bounded category for the metric's <c>reason</c> tag; <paramref name="reason"/> is free text.</param>
     public void Publish(ConsumeResult<byte[]?, byte[]?> source, string reason, Action<DeliveryReport<byte[]?, byte[]?>> onDelivered, string reasonTag = InvalidRecord)
