@@ -13,23 +13,33 @@ namespace LogPipeline.Contracts;
 /// Accepted: the flat record; the articles' producer envelope <c>{"start":"LOG_START","log_message":{...},"stop":"LOG_END"}</c>
 /// (with <c>log_message</c> as an object or as a JSON string); <c>timestamp</c> as epoch milliseconds, epoch seconds
 /// (with or without a fraction) or ISO-8601; numbers given as numeric strings. Unknown fields are ignored.
-/// Rejected, with a reason meant for the dead-letter header: invalid JSON, missing or wrongly typed required fields,
-/// out-of-range values, and messages larger than <see cref="MaxMessageBytes"/>.
+/// Rejected, with a reason meant for the dead-letter header: invalid JSON or UTF-8, nesting deeper than 64, missing or
+/// wrongly typed required fields, whatever breaks <see cref="LogRecordRules"/> (lengths, unpaired surrogates,
+/// non-finite or out-of-range numbers, timestamps outside the plausibility window), and messages larger than
+/// <see cref="MaxMessageBytes"/>. It never throws, whatever the bytes.
 /// </remarks>
 public static class LogRecordReader
 {
     /// <summary>Largest message accepted; well under DynamoDB's 400 KB item limit once scored.</summary>
     public const int MaxMessageBytes = 64 * 1024;
 
-    const int MaxIdentifierLength = 512;
-
     // Epoch values below this are seconds (this many milliseconds is 1973; this many seconds is year 5138).
     const long SecondsCutoff = 100_000_000_000;
 
     static readonly byte[] LogMessageProperty = "log_message"u8.ToArray();
 
+    /// <summary>Reads and checks a record's shape and ranges, without a timestamp window (no broker time to measure it from).</summary>
     public static bool TryRead(
         ReadOnlySpan<byte> utf8,
+        [NotNullWhen(true)] out LogRecord? record,
+        [NotNullWhen(false)] out string? error) =>
+        TryRead(utf8, LogRecordRules.Default, referenceMs: null, out record, out error);
+
+    /// <summary>Reads a record and checks it against <paramref name="rules"/>, its timestamp against the window around <paramref name="referenceMs"/>.</summary>
+    public static bool TryRead(
+        ReadOnlySpan<byte> utf8,
+        LogRecordRules rules,
+        long? referenceMs,
         [NotNullWhen(true)] out LogRecord? record,
         [NotNullWhen(false)] out string? error)
     {
@@ -48,16 +58,35 @@ public static class LogRecordReader
 
         try
         {
-            return TryReadObject(utf8, allowEnvelope: true, out record, out error);
+            if (!TryReadObject(utf8, allowEnvelope: true, out record, out error))
+            {
+                return false;
+            }
         }
         catch (JsonException ex)
         {
             error = $"invalid JSON: {ex.Message}";
             return false;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // Invalid UTF-8 or UTF-16 (a lone surrogate escape) in a string surfaces when the string is decoded.
+            error = $"invalid text: {ex.Message}";
+            return false;
+        }
+
+        // Without a reference time the window is centred on the record itself, so only the other rules apply.
+        error = rules.Check(record, referenceMs ?? record.Timestamp);
+        if (error is not null)
+        {
+            record = null;
+            return false;
+        }
+
+        return true;
     }
 
-    static bool TryReadObject(ReadOnlySpan<byte> utf8, bool allowEnvelope, out LogRecord? record, [NotNullWhen(false)] out string? error)
+    static bool TryReadObject(ReadOnlySpan<byte> utf8, bool allowEnvelope, [NotNullWhen(true)] out LogRecord? record, [NotNullWhen(false)] out string? error)
     {
         record = null;
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
@@ -106,7 +135,7 @@ public static class LogRecordReader
         return fields.TryBuild(out record, out error);
     }
 
-    static bool TryReadEnvelopeBody(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, out LogRecord? record, [NotNullWhen(false)] out string? error)
+    static bool TryReadEnvelopeBody(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out LogRecord? record, [NotNullWhen(false)] out string? error)
     {
         switch (reader.TokenType)
         {
@@ -153,9 +182,9 @@ public static class LogRecordReader
                         return false;
                     }
 
-                    if (status is not null && (status != Math.Floor(status.Value) || status < 100 || status > 599))
+                    if (status is { } code && LogRecordRules.CheckStatus(code) is { } statusError)
                     {
-                        error = $"status_code {status} is not an HTTP status (100-599)";
+                        error = statusError;
                         return false;
                     }
 
@@ -167,9 +196,9 @@ public static class LogRecordReader
                         return false;
                     }
 
-                    if (_responseTime is < 0 || (_responseTime is { } rt && !double.IsFinite(rt)))
+                    if (_responseTime is { } rt && LogRecordRules.CheckResponseTime(rt) is { } timeError)
                     {
-                        error = $"response_time {_responseTime} must be a non-negative number of seconds";
+                        error = timeError;
                         return false;
                     }
 
@@ -177,6 +206,12 @@ public static class LogRecordReader
                 case "bytes_sent":
                     if (!TryNumber(ref reader, name, out var bytes, out error))
                     {
+                        return false;
+                    }
+
+                    if (bytes is { } count && LogRecordRules.CheckBytesSent(count) is { } bytesError)
+                    {
+                        error = bytesError;
                         return false;
                     }
 
@@ -191,17 +226,13 @@ public static class LogRecordReader
         public readonly bool TryBuild([NotNullWhen(true)] out LogRecord? record, [NotNullWhen(false)] out string? error)
         {
             record = null;
-            error = _id switch
-            {
-                null or "" => "missing required field log_identifier",
-                { Length: > MaxIdentifierLength } => $"log_identifier is longer than {MaxIdentifierLength} characters",
-                _ => _timestamp is null ? "missing required field timestamp"
-                    : string.IsNullOrEmpty(_method) ? "missing required field method"
-                    : string.IsNullOrEmpty(_path) ? "missing required field path"
-                    : _status is null ? "missing required field status_code"
-                    : _responseTime is null ? "missing required field response_time"
-                    : null,
-            };
+            error = string.IsNullOrEmpty(_id) ? "missing required field log_identifier"
+                : _timestamp is null ? "missing required field timestamp"
+                : string.IsNullOrEmpty(_method) ? "missing required field method"
+                : string.IsNullOrEmpty(_path) ? "missing required field path"
+                : _status is null ? "missing required field status_code"
+                : _responseTime is null ? "missing required field response_time"
+                : null;
             if (error is not null)
             {
                 return false;
@@ -301,8 +332,14 @@ public static class LogRecordReader
         {
             error = null;
             value = null;
-            if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var number))
+            if (reader.TokenType == JsonTokenType.Number)
             {
+                if (!reader.TryGetDouble(out var number) || LogRecordRules.CheckEpoch(number) is not null)
+                {
+                    error = $"timestamp {Truncate(Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan))} is not a plausible epoch time";
+                    return false;
+                }
+
                 value = FromEpoch(number);
                 return true;
             }
@@ -312,8 +349,9 @@ public static class LogRecordReader
                 var text = reader.GetString()!;
                 if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var epoch))
                 {
-                    value = FromEpoch(epoch);
-                    return true;
+                    error = LogRecordRules.CheckEpoch(epoch);
+                    value = error is null ? FromEpoch(epoch) : null;
+                    return error is null;
                 }
 
                 if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var dto))

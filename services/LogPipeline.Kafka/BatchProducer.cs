@@ -26,7 +26,13 @@ public sealed class BatchProducer
     /// <summary>The handler to pass to Produce for a message that belongs to the current batch.</summary>
     public Action<DeliveryReport<byte[]?, byte[]?>> Track()
     {
-        Interlocked.Increment(ref _pending);
+        // A batch abandoned by an exception before CompleteAsync leaves a completed source behind once its messages
+        // are delivered; the next batch must wait for its own messages, not find that one already done.
+        if (Interlocked.Increment(ref _pending) == 1 && _allDelivered.Task.IsCompleted)
+        {
+            _allDelivered = NewCompletionSource();
+        }
+
         return _onDelivered;
     }
 

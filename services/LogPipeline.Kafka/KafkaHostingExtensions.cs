@@ -48,10 +48,18 @@ public static class KafkaHostingExtensions
         return builder;
     }
 
-    /// <summary>Runs <typeparamref name="TWorker"/> as a hosted service with a health check that reports its state.</summary>
+    /// <summary>
+    /// Runs <typeparamref name="TWorker"/> as a hosted service with a health check that reports its state, and binds the
+    /// <c>Pipeline:Consumer</c> retry and isolation settings it receives as <c>IOptions&lt;BatchConsumerOptions&gt;</c>.
+    /// </summary>
     public static IHostApplicationBuilder AddBatchConsumerWorker<TWorker>(this IHostApplicationBuilder builder, string healthCheckName)
         where TWorker : BatchConsumerWorker
     {
+        builder.Services.AddOptions<BatchConsumerOptions>()
+            .BindConfiguration(BatchConsumerOptions.SectionName)
+            .Validate(o => o.MaxAttemptsBeforeIsolation >= 1, BatchConsumerOptions.SectionName + ":MaxAttemptsBeforeIsolation must be at least 1.")
+            .Validate(o => o.StuckThreshold > TimeSpan.Zero, BatchConsumerOptions.SectionName + ":StuckThreshold must be positive.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<TWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<TWorker>());
         builder.Services.AddHealthChecks().AddCheck<WorkerHealthCheck<TWorker>>(healthCheckName, HealthStatus.Unhealthy, ["ready"]);

@@ -2,15 +2,25 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LogPipeline.Kafka;
 
-/// <summary>Reports a <see cref="BatchConsumerWorker"/>'s state: retrying is Degraded, stopped is Unhealthy.</summary>
+/// <summary>
+/// Reports a <see cref="BatchConsumerWorker"/>'s state: retrying a batch briefly is Degraded; a batch still
+/// uncommitted past <see cref="BatchConsumerOptions.StuckThreshold"/> (retried, or hanging in a call) is Unhealthy, as
+/// is a stopped worker.
+/// </summary>
 public sealed class WorkerHealthCheck<TWorker>(TWorker worker) : IHealthCheck where TWorker : BatchConsumerWorker
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(worker.State switch
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var state = worker.State;
+        var age = worker.UncommittedFor;
+        return Task.FromResult(state switch
         {
-            WorkerState.Running => HealthCheckResult.Healthy($"{worker.CommittedMessages} messages committed"),
+            WorkerState.Running or WorkerState.Retrying when age > worker.Options.StuckThreshold =>
+                HealthCheckResult.Unhealthy($"stuck: the current batch has been uncommitted for {age.TotalSeconds:F0} s: {worker.LastError ?? "still processing"}"),
+            WorkerState.Retrying => HealthCheckResult.Degraded($"retrying a batch for {worker.RetryingFor.TotalSeconds:F0} s: {worker.LastError}"),
+            WorkerState.Running => HealthCheckResult.Healthy($"{worker.CommittedMessages} messages committed, {worker.IsolatedMessages} isolated"),
             WorkerState.Starting => HealthCheckResult.Healthy("starting"),
-            WorkerState.Retrying => HealthCheckResult.Degraded($"retrying a batch: {worker.LastError}"),
             _ => HealthCheckResult.Unhealthy(worker.ExecuteTask?.Exception?.GetBaseException().Message ?? "stopped"),
         });
+    }
 }

@@ -8,6 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddBasicServiceDefaults();
 builder.Services.AddOptions<ScorerOptions>().BindConfiguration(ScorerOptions.Section);
 builder.Services.AddOptions<TopicOptions>().BindConfiguration(TopicOptions.SectionName);
+builder.Services.AddOptions<RecordValidationOptions>().BindConfiguration(RecordValidationOptions.SectionName);
 builder.Services.AddSingleton(sp => new AnomalyThreshold(sp.GetRequiredService<IOptions<ScorerOptions>>().Value.Threshold));
 builder.Services.AddSingleton<DetectionQuality>();
 builder.AddSageMakerRuntimeClient();

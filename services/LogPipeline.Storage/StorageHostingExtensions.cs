@@ -25,6 +25,7 @@ public static class StorageHostingExtensions
             .Validate(o => o.TimeBucket >= TimeSpan.FromMinutes(1) && o.TimeBucket.Ticks % TimeSpan.TicksPerMinute == 0, "Pipeline:Storage:TimeBucket must be a whole number of minutes.")
             .Validate(o => o.RetentionDays >= 1, "Pipeline:Storage:RetentionDays must be at least 1.")
             .Validate(o => o.MaxBatchesInFlight >= 1 && o.MaxWriteAttempts >= 1, "Pipeline:Storage:MaxBatchesInFlight and MaxWriteAttempts must be at least 1.")
+            .Validate(o => o.MaxRoutesPerBucket is >= 1 and <= StorageOptions.MaxRoutesPerBucketLimit, $"Pipeline:Storage:MaxRoutesPerBucket must be between 1 and {StorageOptions.MaxRoutesPerBucketLimit}.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<StorageOptions>>().Value);
         builder.Services.TryAddSingleton<IAmazonDynamoDB>(_ => new AmazonDynamoDBClient());

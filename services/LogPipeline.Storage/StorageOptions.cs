@@ -34,6 +34,15 @@ public sealed class StorageOptions
     /// <summary>Attempts per BatchWriteItem request (unprocessed items and throttling) before the batch fails.</summary>
     public int MaxWriteAttempts { get; set; } = 10;
 
+    /// <summary>
+    /// Routes with a counter of their own per minute or hour bucket; the rest are counted as <c>(other)</c>. Keeps a
+    /// bucket's update expression under DynamoDB's 4 KB limit and its item far below 400 KB, whatever the traffic.
+    /// </summary>
+    public int MaxRoutesPerBucket { get; set; } = 100;
+
+    /// <summary>The largest <see cref="MaxRoutesPerBucket"/> whose update expression fits DynamoDB's 4 KB.</summary>
+    public const int MaxRoutesPerBucketLimit = 100;
+
     /// <summary>Create missing tables at start-up (local development; in AWS the CDK stack owns them).</summary>
     public bool EnsureTables { get; set; }
 

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Confluent.Kafka;
+using LogPipeline.Contracts;
 using LogPipeline.Kafka;
 using LogPipeline.Storage.Writing;
+using Microsoft.Extensions.Options;
 
 namespace LogPipeline.Writer;
 
@@ -14,8 +16,11 @@ public sealed partial class ScoredLogBatchHandler(
     LogBatchWriter writer,
     DeadLetterPublisher deadLetters,
     BatchProducer deadLetterProducer,
+    IOptions<RecordValidationOptions> validation,
     ILogger<ScoredLogBatchHandler> logger)
 {
+    readonly LogRecordRules _rules = new(validation.Value);
+
     public const string ActivitySourceName = "LogPipeline.Writer";
     const string ProcessActivityName = "logs.scored process";
 
@@ -34,7 +39,7 @@ public sealed partial class ScoredLogBatchHandler(
                 activities.Add(activity);
             }
 
-            if (ScoredLogParser.TryParse(message.Message.Value, out var log, out var error))
+            if (ScoredLogParser.TryParse(message.Message.Value, _rules, MessageTime.ReferenceMilliseconds(message), out var log, out var error))
             {
                 logs.Add(new PendingLog(log, new SourcePosition(message.Topic, message.Partition.Value, message.Offset.Value)));
             }

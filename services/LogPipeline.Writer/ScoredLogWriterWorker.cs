@@ -10,18 +10,16 @@ public sealed class ScoredLogWriterWorker(
     IConsumer<byte[]?, byte[]?> consumer,
     IOptions<WriterOptions> writerOptions,
     IOptions<TopicOptions> topics,
+    IOptions<BatchConsumerOptions> consumerOptions,
+    DeadLetterPublisher deadLetters,
     ScoredLogBatchHandler handler,
     ILogger<ScoredLogWriterWorker> logger)
-    : BatchConsumerWorker(consumer, CreateOptions(writerOptions.Value, topics.Value), logger)
+    : BatchConsumerWorker(
+        consumer,
+        consumerOptions.Value.For(topics.Value.Scored, writerOptions.Value.ConsumerGroup, writerOptions.Value.BatchSize, writerOptions.Value.MaxBatchWait),
+        deadLetters,
+        logger)
 {
     protected override Task ProcessBatchAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> batch, CancellationToken cancellationToken) =>
         handler.HandleAsync(batch, cancellationToken);
-
-    static BatchConsumerOptions CreateOptions(WriterOptions writer, TopicOptions topics) => new()
-    {
-        Topic = topics.Scored,
-        ConsumerGroup = writer.ConsumerGroup,
-        MaxBatchSize = writer.BatchSize,
-        MaxBatchWait = writer.MaxBatchWait,
-    };
 }

@@ -16,6 +16,7 @@ public static class WriterHostingExtensions
     public static IHostApplicationBuilder AddScoredLogWriter(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TopicOptions>().BindConfiguration(TopicOptions.SectionName);
+        builder.Services.AddOptions<RecordValidationOptions>().BindConfiguration(RecordValidationOptions.SectionName);
         builder.Services.AddOptions<WriterOptions>()
             .BindConfiguration(WriterOptions.SectionName)
             .Validate(o => !string.IsNullOrWhiteSpace(o.ConsumerGroup), "Pipeline:Writer:ConsumerGroup must be set.")

@@ -26,7 +26,7 @@ public sealed class ScoredLogBatchHandlerTests : IClassFixture<DynamoDbLocal>, I
         _producer = _kafka.CreateProducer();
         var writer = new LogBatchWriter(dynamo.Client, dynamo.Options, new WriterMetrics(_services.GetRequiredService<IMeterFactory>()));
         var deadLetters = new DeadLetterPublisher(_producer, Topics.DeadLetter, "writer", NullLogger<DeadLetterPublisher>.Instance);
-        _handler = new ScoredLogBatchHandler(writer, deadLetters, new BatchProducer(_producer), NullLogger<ScoredLogBatchHandler>.Instance);
+        _handler = new ScoredLogBatchHandler(writer, deadLetters, new BatchProducer(_producer), Microsoft.Extensions.Options.Options.Create(new RecordValidationOptions()), NullLogger<ScoredLogBatchHandler>.Instance);
     }
 
     public void Dispose()
@@ -39,7 +39,7 @@ public sealed class ScoredLogBatchHandlerTests : IClassFixture<DynamoDbLocal>, I
     [Fact]
     public async Task InvalidMessagesAreDeadLetteredWithTheirReasonAndTheRestOfTheBatchIsStored()
     {
-        var start = TestLogs.Day(20);
+        var start = TestLogs.DaysAgo(20);
         var batch = new List<ConsumeResult<byte[]?, byte[]?>>
         {
             ScoredMessages.Consumed(ScoredMessages.Message(TestLogs.Log("dlq-good-1", start)), Topics.Scored, 0, 0),
@@ -79,7 +79,7 @@ public sealed class ScoredLogBatchHandlerTests : IClassFixture<DynamoDbLocal>, I
         var headers = new Headers();
         KafkaTraceContext.Inject(upstream, headers);
         upstream.Stop();
-        var message = ScoredMessages.Message(TestLogs.Log("traced", TestLogs.Day(21)), headers);
+        var message = ScoredMessages.Message(TestLogs.Log("traced", TestLogs.DaysAgo(21)), headers);
 
         await _handler.HandleAsync([ScoredMessages.Consumed(message, Topics.Scored, 0, 0)], CancellationToken.None);
 

@@ -23,10 +23,10 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
 
     readonly SageMakerRuntimeClient _sageMaker;
     readonly BatchProducer _producer;
-    readonly DeadLetterPublisher _deadLetters;
     readonly ScorerOptions _options;
     readonly TopicOptions _topics;
     readonly LogFeatureExtractor _features = new();
+    readonly LogRecordRules _rules;
     readonly List<(ConsumeResult<byte[]?, byte[]?> Source, LogRecord Log)> _valid;
     readonly List<(ConsumeResult<byte[]?, byte[]?> Source, string Reason)> _invalid = [];
     readonly Counter<long> _scoredCounter;
@@ -45,22 +45,22 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
         DetectionQuality quality,
         IOptions<ScorerOptions> options,
         IOptions<TopicOptions> topics,
+        IOptions<BatchConsumerOptions> consumerOptions,
+        IOptions<RecordValidationOptions> validation,
         ILoggerFactory loggers)
-        : base(consumer, new BatchConsumerOptions
-        {
-            Topic = topics.Value.Raw,
-            ConsumerGroup = options.Value.ConsumerGroup,
-            MaxBatchSize = options.Value.BatchSize,
-            MaxBatchWait = options.Value.MaxBatchWait,
-        }, loggers.CreateLogger<ScoringWorker>())
+        : base(
+            consumer,
+            consumerOptions.Value.For(topics.Value.Raw, options.Value.ConsumerGroup, options.Value.BatchSize, options.Value.MaxBatchWait),
+            new DeadLetterPublisher(producer, topics.Value.DeadLetter, "scorer", loggers.CreateLogger<DeadLetterPublisher>()),
+            loggers.CreateLogger<ScoringWorker>())
     {
         _sageMaker = sageMaker;
         _producer = new BatchProducer(producer);
         _options = options.Value;
         _topics = topics.Value;
+        _rules = new LogRecordRules(validation.Value);
         Threshold = threshold;
         Quality = quality;
-        _deadLetters = new DeadLetterPublisher(producer, _topics.DeadLetter, "scorer", loggers.CreateLogger<DeadLetterPublisher>());
         _valid = new(_options.BatchSize);
         _featureBuffer = new float[_options.BatchSize * LogFeatureExtractor.FeatureCount];
         _scoreBuffer = new double[_options.BatchSize];
@@ -84,7 +84,7 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
         _invalid.Clear();
         foreach (var result in batch)
         {
-            if (LogRecordReader.TryRead(result.Message.Value, out var log, out var error))
+            if (LogRecordReader.TryRead(result.Message.Value, _rules, MessageTime.ReferenceMilliseconds(result), out var log, out var error))
             {
                 _valid.Add((result, log));
             }
@@ -113,7 +113,7 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
         // Everything below produces: only reached once the whole batch is scored.
         foreach (var (source, reason) in _invalid)
         {
-            _deadLetters.Publish(source, reason, _producer.Track());
+            DeadLetters.Publish(source, reason, _producer.Track());
         }
 
         _deadLettered.Add(_invalid.Count);

@@ -6,13 +6,22 @@ namespace LogPipeline.Storage.Counters;
 /// Names of the counters kept per time bucket. Each bucket of each granularity is ONE item of
 /// <c>KafkaLogCounters</c> (<c>series</c> = <c>rollup:minute</c> or <c>rollup:hour</c>, <c>bucket</c> = its start
 /// minute) with one number attribute per counter, so a consumer batch updates a handful of items, not one per
-/// counter, and every counter of a bucket changes in the same atomic update.
+/// counter, and every counter of a bucket changes in the same atomic update. The number of counters per item is
+/// bounded whatever the traffic: levels and status classes are fixed sets, and a bucket keeps its own counter for at
+/// most <see cref="StorageOptions.MaxRoutesPerBucket"/> routes (the first to arrive, busiest first within a batch),
+/// counting every other route under <see cref="OtherRoute"/>; <see cref="Routes"/> says how many it has.
 /// </summary>
 public static class CounterNames
 {
     public const string Total = "total";
     public const string Anomalies = "anomalies";
     public const string ResponseTimeSum = "response_time_sum";
+
+    /// <summary>How many routes have a counter of their own in the bucket item (it guards the bound on their number).</summary>
+    public const string Routes = "routes";
+
+    /// <summary>The route under which a full bucket counts every route without a counter of its own.</summary>
+    public const string OtherRoute = "(other)";
 
     public const string LevelPrefix = "level:";
     public const string StatusPrefix = "status:";
@@ -41,7 +50,7 @@ public static class CounterNames
     public static string Level(string level)
     {
         var index = Array.IndexOf(Levels, level);
-        return index >= 0 ? LevelNames[index] : LevelPrefix + level;
+        return index >= 0 ? LevelNames[index] : LevelPrefix + "other";
     }
 
     public static string StatusClass(int statusCode) =>
@@ -51,9 +60,18 @@ public static class CounterNames
     /// The request counter of a path's route (<see cref="LogRoutes.RouteOf"/>): one counter for
     /// <c>/products/{id}</c>, not one per product, so a bucket item stays far below DynamoDB's 400 KB item limit.
     /// </summary>
-    public static string Path(string path) => PathPrefix + Cut(LogRoutes.RouteOf(path));
+    public static string Path(string path) => PathPrefix + RouteOf(path);
 
-    public static string PathAnomalies(string path) => PathAnomaliesPrefix + Cut(LogRoutes.RouteOf(path));
+    public static string PathAnomalies(string path) => PathAnomaliesPrefix + RouteOf(path);
+
+    /// <summary>The route a path is counted under (before a full bucket sends it to <see cref="OtherRoute"/>).</summary>
+    public static string RouteOf(string path) => Cut(LogRoutes.RouteOf(path));
+
+    /// <summary>The request counter of a route, as returned by <see cref="RouteOf"/>.</summary>
+    public static string RouteRequests(string route) => PathPrefix + route;
+
+    /// <summary>The anomaly counter of a route, as returned by <see cref="RouteOf"/>.</summary>
+    public static string RouteAnomalies(string route) => PathAnomaliesPrefix + route;
 
     /// <summary>A chartable name as stored: <c>path:/products/541</c> asks for <c>path:/products/{id}</c>.</summary>
     public static string Normalize(string name) =>

@@ -12,7 +12,9 @@ namespace LogPipeline.Storage.Counters;
 /// read before: a redelivered range finds the marker past it and adds nothing, and a concurrent writer (a
 /// rebalance's zombie) fails the condition instead of counting twice. A batch from several partitions is usually
 /// one transaction holding every partition's marker (markers read in parallel); only a batch whose buckets and
-/// markers exceed one transaction is counted partition by partition.
+/// markers exceed one transaction is counted partition by partition. Each bucket item is read first to learn which
+/// routes it already counts; an update that gives new routes a counter of their own is conditioned on the item's route
+/// count being unchanged, so <see cref="StorageOptions.MaxRoutesPerBucket"/> holds however many writers race.
 /// </summary>
 sealed class CounterWriter(IAmazonDynamoDB client, StorageOptions options)
 {
@@ -163,29 +165,37 @@ sealed class CounterWriter(IAmazonDynamoDB client, StorageOptions options)
 
     async Task CommitAsync(RollupAccumulator accumulator, IReadOnlyList<OffsetRange> ranges, CancellationToken cancellationToken)
     {
-        var actions = new List<TransactWriteItem>(accumulator.ItemCount + ranges.Count);
-        foreach (var ((granularity, bucketStart), counters) in accumulator.Items)
-        {
-            actions.Add(new TransactWriteItem { Update = RollupUpdate(granularity, bucketStart, counters) });
-        }
-
-        foreach (var range in ranges)
-        {
-            actions.Add(new TransactWriteItem { Update = MarkerUpdate(range) });
-        }
-
+        var buckets = accumulator.Items.ToArray();
         for (var attempt = 1; ; attempt++)
         {
+            var existing = await Task.WhenAll(buckets.Select(b => ReadRoutesAsync(b.Key.Granularity, b.Key.BucketStart, cancellationToken))).ConfigureAwait(false);
+            var actions = new List<TransactWriteItem>(buckets.Length + ranges.Count);
+            for (var i = 0; i < buckets.Length; i++)
+            {
+                var ((granularity, bucketStart), tally) = buckets[i];
+                var counters = tally.Resolve(existing[i], options.MaxRoutesPerBucket, out var newRoutes);
+                actions.Add(new TransactWriteItem { Update = RollupUpdate(granularity, bucketStart, counters, existing[i], newRoutes) });
+            }
+
+            foreach (var range in ranges)
+            {
+                actions.Add(new TransactWriteItem { Update = MarkerUpdate(range) });
+            }
+
             try
             {
                 await client.TransactWriteItemsAsync(new TransactWriteItemsRequest { TransactItems = actions }, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (TransactionCanceledException ex) when (IsMarkerConflict(ex))
+            catch (TransactionCanceledException ex) when (ConditionFailedAt(ex, buckets.Length, actions.Count))
             {
                 var partitions = string.Join(", ", ranges.Select(r => $"{r.Topic}[{r.Partition}]"));
                 throw new InvalidOperationException(
                     $"An offset marker of {partitions} moved (another writer counted this range); the batch will be retried.", ex);
+            }
+            catch (TransactionCanceledException ex) when (ConditionFailedAt(ex, 0, buckets.Length) && attempt < options.MaxWriteAttempts)
+            {
+                // Another writer gave routes of a bucket counters of their own meanwhile: read the buckets again.
             }
             catch (Exception ex) when (IsTransient(ex) && attempt < options.MaxWriteAttempts)
             {
@@ -195,14 +205,43 @@ sealed class CounterWriter(IAmazonDynamoDB client, StorageOptions options)
         }
     }
 
-    Update RollupUpdate(CounterGranularity granularity, long bucketStart, Dictionary<string, double> counters)
+    async Task<BucketRoutes> ReadRoutesAsync(CounterGranularity granularity, long bucketStart, CancellationToken cancellationToken)
     {
-        var names = new Dictionary<string, string>(counters.Count + 1) { ["#exp"] = CounterAttributes.ExpiresAt };
-        var values = new Dictionary<string, AttributeValue>(counters.Count + 1)
+        var response = await client.GetItemAsync(new GetItemRequest
+        {
+            TableName = options.CounterTable,
+            Key = RollupKey(granularity, bucketStart),
+            ConsistentRead = true,
+        }, cancellationToken).ConfigureAwait(false);
+        if (response.Item is not { Count: > 0 } item)
+        {
+            return BucketRoutes.None;
+        }
+
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in item.Keys)
+        {
+            if (name.StartsWith(CounterNames.PathPrefix, StringComparison.Ordinal) && name.Length > CounterNames.PathPrefix.Length)
+            {
+                var route = name[CounterNames.PathPrefix.Length..];
+                if (route != CounterNames.OtherRoute)
+                {
+                    known.Add(route);
+                }
+            }
+        }
+
+        return new BucketRoutes(known, item.ContainsKey(CounterNames.Routes) ? LogItemMapper.GetLong(item, CounterNames.Routes) : null);
+    }
+
+    Update RollupUpdate(CounterGranularity granularity, long bucketStart, Dictionary<string, double> counters, BucketRoutes existing, int newRoutes)
+    {
+        var names = new Dictionary<string, string>(counters.Count + 2) { ["#exp"] = CounterAttributes.ExpiresAt };
+        var values = new Dictionary<string, AttributeValue>(counters.Count + 3)
         {
             [":exp"] = LogItemMapper.N((bucketStart / 1000) + _retentionSeconds),
         };
-        var expression = new System.Text.StringBuilder("ADD ", 24 * counters.Count);
+        var expression = new System.Text.StringBuilder("ADD ", 24 * (counters.Count + 1));
         var n = 0;
         foreach (var (counter, amount) in counters)
         {
@@ -218,20 +257,42 @@ sealed class CounterWriter(IAmazonDynamoDB client, StorageOptions options)
             n++;
         }
 
+        string? condition = null;
+        if (newRoutes > 0)
+        {
+            // The count moves from what was read to every route the item will count (items older than the count
+            // attribute start from the routes they hold); the condition makes a racing writer re-read instead.
+            names["#routes"] = CounterNames.Routes;
+            values[":routes"] = LogItemMapper.N(existing.Count + newRoutes - (existing.Stored ?? 0));
+            expression.Append(", #routes :routes");
+            if (existing.Stored is { } stored)
+            {
+                condition = "#routes = :stored";
+                values[":stored"] = LogItemMapper.N(stored);
+            }
+            else
+            {
+                condition = "attribute_not_exists(#routes)";
+            }
+        }
+
         expression.Append(" SET #exp = :exp");
         return new Update
         {
             TableName = options.CounterTable,
-            Key = new Dictionary<string, AttributeValue>
-            {
-                [CounterAttributes.Series] = LogItemMapper.S(CounterNames.RollupSeries(granularity)),
-                [CounterAttributes.Bucket] = LogItemMapper.S(WriteSharding.MinuteLabel(bucketStart)),
-            },
+            Key = RollupKey(granularity, bucketStart),
             UpdateExpression = expression.ToString(),
+            ConditionExpression = condition,
             ExpressionAttributeNames = names,
             ExpressionAttributeValues = values,
         };
     }
+
+    static Dictionary<string, AttributeValue> RollupKey(CounterGranularity granularity, long bucketStart) => new()
+    {
+        [CounterAttributes.Series] = LogItemMapper.S(CounterNames.RollupSeries(granularity)),
+        [CounterAttributes.Bucket] = LogItemMapper.S(WriteSharding.MinuteLabel(bucketStart)),
+    };
 
     Update MarkerUpdate(OffsetRange range)
     {
@@ -264,8 +325,20 @@ sealed class CounterWriter(IAmazonDynamoDB client, StorageOptions options)
         [CounterAttributes.Bucket] = LogItemMapper.S(partition.ToString("D5", CultureInfo.InvariantCulture)),
     };
 
-    static bool IsMarkerConflict(TransactionCanceledException exception) =>
-        exception.CancellationReasons?.Exists(r => r.Code == "ConditionalCheckFailed") == true;
+    /// <summary>Whether an action in [<paramref name="from"/>, <paramref name="to"/>) failed its condition.</summary>
+    static bool ConditionFailedAt(TransactionCanceledException exception, int from, int to)
+    {
+        var reasons = exception.CancellationReasons;
+        for (var i = from; reasons is not null && i < Math.Min(to, reasons.Count); i++)
+        {
+            if (reasons[i].Code == "ConditionalCheckFailed")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     static bool IsTransient(Exception exception) =>
         exception is TransactionConflictException or TransactionInProgressException

@@ -90,7 +90,7 @@ public class LogRecordReaderTests
     [InlineData("\"status_code\":200", "\"status_code\":\"abc\"", "status_code must be a number")]
     [InlineData("\"status_code\":200", "\"status_code\":true", "status_code must be a number, not a boolean")]
     [InlineData("\"status_code\":200", "\"status_code\":999", "not an HTTP status")]
-    [InlineData("\"response_time\":0.042", "\"response_time\":-1", "non-negative")]
+    [InlineData("\"response_time\":0.042", "\"response_time\":-1", "between 0 and")]
     [InlineData("\"path\":\"/api/cart\"", "\"path\":{\"a\":1}", "path must be a string, not an object")]
     [InlineData("\"timestamp\":1732200000123", "\"timestamp\":\"yesterday\"", "neither epoch time nor ISO-8601")]
     [InlineData("\"log_level\":\"INFO\"", "\"log_level\":\"LOUD\"", "log_level 'LOUD'")]

@@ -17,7 +17,7 @@ public class BatchConsumerWorkerTests(EmbeddedKafkaFixture kafka) : IClassFixtur
         var group = "g-" + Guid.NewGuid().ToString("N");
         kafka.Produce(topic, 30);
         using var consumer = kafka.CreateConsumer(group);
-        var worker = new ScriptedWorker(consumer, topic, group, failuresBeforeSuccess: int.MaxValue);
+        var worker = new ScriptedWorker(consumer, topic, group, failuresBeforeSuccess: int.MaxValue, kafka.DeadLetters());
 
         await worker.StartAsync(CancellationToken.None);
         await worker.Failed.Task.WaitAsync(Timeout);
@@ -42,7 +42,7 @@ public class BatchConsumerWorkerTests(EmbeddedKafkaFixture kafka) : IClassFixtur
         kafka.Produce(topic, 12);
         using (var consumer = kafka.CreateConsumer(group))
         {
-            var broken = new ScriptedWorker(consumer, topic, group, failuresBeforeSuccess: int.MaxValue);
+            var broken = new ScriptedWorker(consumer, topic, group, failuresBeforeSuccess: int.MaxValue, kafka.DeadLetters());
             await broken.StartAsync(CancellationToken.None);
             await broken.Failed.Task.WaitAsync(Timeout);
             await broken.StopAsync(CancellationToken.None);
@@ -50,7 +50,7 @@ public class BatchConsumerWorkerTests(EmbeddedKafkaFixture kafka) : IClassFixtur
 
         Assert.Equal(0, kafka.CommittedCount(topic, group, 3));
         using var next = kafka.CreateConsumer(group);
-        var healthy = new ScriptedWorker(next, topic, group, failuresBeforeSuccess: 0);
+        var healthy = new ScriptedWorker(next, topic, group, failuresBeforeSuccess: 0, kafka.DeadLetters());
         await healthy.StartAsync(CancellationToken.None);
         await WaitUntil(() => healthy.CommittedMessages == 12);
         await healthy.StopAsync(CancellationToken.None);
@@ -110,7 +110,7 @@ public class BatchConsumerWorkerTests(EmbeddedKafkaFixture kafka) : IClassFixtur
         }
     }
 
-    sealed class ScriptedWorker(IConsumer<byte[]?, byte[]?> consumer, string topic, string group, int failuresBeforeSuccess)
+    sealed class ScriptedWorker(IConsumer<byte[]?, byte[]?> consumer, string topic, string group, int failuresBeforeSuccess, DeadLetterPublisher deadLetters)
         : BatchConsumerWorker(consumer, new BatchConsumerOptions
         {
             Topic = topic,
@@ -119,7 +119,7 @@ public class BatchConsumerWorkerTests(EmbeddedKafkaFixture kafka) : IClassFixtur
             MaxBatchWait = TimeSpan.FromMilliseconds(50),
             RetryInitialDelay = TimeSpan.FromMilliseconds(10),
             RetryMaxDelay = TimeSpan.FromMilliseconds(50),
-        }, NullLogger.Instance)
+        }, deadLetters, NullLogger.Instance)
     {
         public ConcurrentDictionary<string, int> Processed { get; } = new();
 

@@ -76,7 +76,7 @@ public static class TableReader
         return rollups;
     }
 
-    /// <summary>What the roll-ups should hold, recounted from stored items (integer counters only).</summary>
+    /// <summary>What the roll-ups should hold, recounted from stored items (integer counters only, every route within the bound).</summary>
     public static Dictionary<string, Dictionary<string, double>> Recount(IEnumerable<StoredLog> logs, CounterGranularity granularity)
     {
         var bucketMs = granularity == CounterGranularity.Minute ? 60_000L : 3_600_000L;
@@ -100,6 +100,11 @@ public static class TableReader
                 Add(counters, CounterNames.Anomalies);
                 Add(counters, CounterNames.PathAnomalies(log.Path));
             }
+        }
+
+        foreach (var counters in expected.Values)
+        {
+            counters[CounterNames.Routes] = counters.Keys.Count(k => k.StartsWith(CounterNames.PathPrefix, StringComparison.Ordinal));
         }
 
         return expected;

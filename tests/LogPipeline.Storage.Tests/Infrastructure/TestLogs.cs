@@ -12,6 +12,12 @@ public static class TestLogs
 
     public static long Day(int day) => new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(day).ToUnixTimeMilliseconds();
 
+    /// <summary>
+    /// Midnight (UTC) <paramref name="days"/> days ago: for logs that go through the writer's parser, whose
+    /// plausibility window (a year back by default) a fixed date would leave one day.
+    /// </summary>
+    public static long DaysAgo(int days) => new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(-days).ToUnixTimeMilliseconds();
+
     public static ScoredLog Log(string id, long timestamp, int variant = 0, double score = 1.0, bool isAnomaly = false) => new()
     {
         LogIdentifier = id,
