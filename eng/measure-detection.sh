@@ -6,12 +6,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rate=${1:-200}; seconds=${2:-260}; port=18931
-dotnet LogPipeline.AppHost/bin/Debug/net10.0/LogPipeline.AppHost.dll --Dashboard:Url=http://127.0.0.1:$port \
-  --AppHost:EchoConsole=false --Pipeline:Generator:RatePerSecond=$rate > /tmp/measure-detection.log 2>&1 &
+# Its own process group, so that Ctrl+C (SIGINT to the group) reaches the app host behind dotnet run.
+setsid dotnet run --project LogPipeline.AppHost --no-build -- --ResourceList:Url=http://127.0.0.1:$port \
+  --Pipeline:Generator:RatePerSecond=$rate > /tmp/measure-detection.log 2>&1 &
 apphost=$!
-trap 'kill -INT $apphost 2>/dev/null; wait $apphost 2>/dev/null || true' EXIT
-resource() { curl -s localhost:$port/api/resources | python3 -c "import json,sys; r=[x for x in json.load(sys.stdin)['resources'] if x['name']=='$1'][0]; print(r['endpoints'].get('http') or r['connectionString'])"; }
-until [[ "$(curl -s localhost:$port/api/resources | python3 -c "import json,sys; r=json.load(sys.stdin)['resources']; print(all(x['health']=='Healthy' for x in r) and len(r)>0)" 2>/dev/null)" == True ]]; do sleep 2; done
+trap 'kill -INT -- -$apphost 2>/dev/null; wait $apphost 2>/dev/null || true' EXIT
+resource() { curl -s 127.0.0.1:$port/api/resources | python3 -c "import json,sys; r=[x for x in json.load(sys.stdin)['resources'] if x['name']=='$1'][0]; print(r['endpoints'].get('http') or r['connectionString'])"; }
+until [[ "$(curl -s 127.0.0.1:$port/api/resources | python3 -c "import json,sys; r=json.load(sys.stdin)['resources']; print(all(x['health']=='Healthy' for x in r) and len(r)>0)" 2>/dev/null)" == True ]]; do sleep 2; done
 echo "all resources healthy; warming up for 60 s at $rate logs/s"
 generator=$(resource generator); scorer=$(resource scorer)
 sleep 60

@@ -6,11 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rates=${1:-300 600 900 1200}; port=18932
-dotnet LogPipeline.AppHost/bin/Debug/net10.0/LogPipeline.AppHost.dll --Dashboard:Url=http://127.0.0.1:$port \
-  --AppHost:EchoConsole=false --Pipeline:Generator:RatePerSecond=100 > /tmp/measure-writer.log 2>&1 &
+# Its own process group, so that Ctrl+C (SIGINT to the group) reaches the app host behind dotnet run.
+setsid dotnet run --project LogPipeline.AppHost --no-build -- --ResourceList:Url=http://127.0.0.1:$port \
+  --Pipeline:Generator:RatePerSecond=100 > /tmp/measure-writer.log 2>&1 &
 apphost=$!
-trap 'kill -INT $apphost 2>/dev/null; wait $apphost 2>/dev/null || true' EXIT
-until [[ "$(curl -s localhost:$port/api/resources | python3 -c "import json,sys; r=json.load(sys.stdin)['resources']; print(all(x['health']=='Healthy' for x in r) and len(r)>0)" 2>/dev/null)" == True ]]; do sleep 2; done
+trap 'kill -INT -- -$apphost 2>/dev/null; wait $apphost 2>/dev/null || true' EXIT
+until [[ "$(curl -s 127.0.0.1:$port/api/resources | python3 -c "import json,sys; r=json.load(sys.stdin)['resources']; print(all(x['health']=='Healthy' for x in r) and len(r)>0)" 2>/dev/null)" == True ]]; do sleep 2; done
 writer() { curl -s localhost:$port/api/pipeline | python3 -c "
 import json,sys; s=json.load(sys.stdin)
 stage=[x for x in s['stages'] if x['resource']=='writer']
