@@ -1,6 +1,6 @@
 using System.Globalization;
-using LogPipeline.Gherkin;
 using LogPipeline.Specs.Support;
+using Reqnroll;
 
 namespace LogPipeline.Specs.Steps;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text;
 using Confluent.Kafka;
-using LogPipeline.Gherkin;
 using LogPipeline.Hosting.Orchestration;
 using LogPipeline.Specs.Support;
+using Reqnroll;
 
 namespace LogPipeline.Specs.Steps;
 
