@@ -48,6 +48,14 @@ public sealed class HookTests
     }
 
     [Fact]
+    public async Task ReqnrollsTelemetryIsOff()
+    {
+        await SampleRun.RunAsync("more-hooks.feature");
+
+        Assert.False(RunHooks.TelemetryEnabled);
+    }
+
+    [Fact]
     public async Task AFailingBeforeTestRunHookFailsEveryScenarioAndTheAfterTestRunHookStillRuns()
     {
         RunHooks.FailStart = true;

@@ -1,3 +1,4 @@
+using Reqnroll.Analytics;
 using Reqnroll.Plugins;
 using Reqnroll.Tracing;
 using Reqnroll.UnitTestProvider;
@@ -18,6 +19,7 @@ public sealed class XunitRuntimePlugin : IRuntimePlugin
     public void Initialize(RuntimePluginEvents runtimePluginEvents, RuntimePluginParameters runtimePluginParameters, UnitTestProviderConfiguration unitTestProviderConfiguration)
     {
         runtimePluginEvents.RegisterGlobalDependencies += (_, e) => e.ObjectContainer.RegisterTypeAs<XunitRuntimeProvider, IUnitTestRuntimeProvider>(ProviderName);
+        runtimePluginEvents.CustomizeGlobalDependencies += (_, e) => e.ObjectContainer.RegisterTypeAs<TelemetryOff, IEnvironmentReqnrollTelemetryChecker>();
         runtimePluginEvents.CustomizeTestThreadDependencies += (_, e) => e.ObjectContainer.RegisterTypeAs<XunitTraceListener, ITraceListener>();
         unitTestProviderConfiguration.UseUnitTestProvider(ProviderName);
     }

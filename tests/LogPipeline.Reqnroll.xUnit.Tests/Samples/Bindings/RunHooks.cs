@@ -1,4 +1,6 @@
 using Reqnroll;
+using Reqnroll.Analytics;
+using Reqnroll.BoDi;
 
 namespace LogPipeline.Reqnroll.xUnit.Tests.Samples.Bindings;
 
@@ -8,10 +10,14 @@ public sealed class RunHooks
 {
     public static bool FailStart { get; set; }
 
+    /// <summary>Whether Reqnroll would send its telemetry, as the test run's container says.</summary>
+    public static bool? TelemetryEnabled { get; private set; }
+
     [BeforeTestRun]
-    public static void BeforeTestRun()
+    public static void BeforeTestRun(IObjectContainer testRunContainer)
     {
         Journal.Record("before test run");
+        TelemetryEnabled = testRunContainer.Resolve<IEnvironmentReqnrollTelemetryChecker>().IsReqnrollTelemetryEnabled();
         if (FailStart)
         {
             throw new InvalidOperationException("the system did not start");
