@@ -75,6 +75,18 @@ public sealed class HookTests
     }
 
     [Fact]
+    public async Task AFailingBeforeFeatureHookFailsEveryScenarioOfItsFeature()
+    {
+        var run = await SampleRun.RunAsync("failing-feature-hook.feature", "more-hooks.feature");
+
+        Assert.Contains("the feature's fixture did not start", run.FailedTest("Failing feature hook: The first scenario").Messages[0]);
+        var second = run.FailedTest("Failing feature hook: The second scenario");
+        Assert.Contains("[BeforeFeature] hook of its feature failed", second.Messages[0]);
+        Assert.Contains("the feature's fixture did not start", second.Messages[1]);
+        Assert.Single(run.Passed, p => p.Test.DisplayName == "More hooks: Third scenario");
+    }
+
+    [Fact]
     public async Task WithoutTheReqnrollTestFrameworkAScenarioFailsWithHowToFixIt()
     {
         var testCase = SampleRun.Discover($"{SampleRun.Features}/hooks.feature")[0];
