@@ -1,9 +1,16 @@
 Feature: Anomaly detection
   The scorer flags the anomalies the generator injects — a latency spike, a burst of 5xx errors, a scan of unusual
-  paths — and leaves normal traffic mostly alone. Quality is measured with the scorer's own counts against the
-  generator's labels (/api/scorer/quality), over each scenario's window, with the generator's background traffic
-  flowing at 200 logs per second, once the model (and its adaptive threshold) has learnt from 10,000 logs. The
-  floors leave margin: with 20-record bursts, recall measures 100% and precision over 90% on this machine.
+  paths — and leaves normal traffic mostly alone, with the generator's background traffic flowing at 200 logs per
+  second, once the model (and its adaptive threshold) has learnt from 10,000 logs.
+
+  Quality is judged from the outside, on each scenario's own records: the generator labels everything it sends
+  (injected_anomaly: the anomaly kind, or none for normal traffic), and the scenario reads back through the Query
+  API every record the generator sent in its own time window (from the burst request until the whole burst is
+  stored, or while 1,000 normal logs flow), with the verdict the scorer stored (is_anomaly). Recall of a kind: the
+  share of the window's records labelled with that kind that are flagged. Precision: the share of the window's
+  flagged records that carry an anomaly label. Each kind has its own floors (below), under what this machine
+  measures with 20-record bursts after warm-up: recall 95-100% for latency spikes and 100% for error bursts and
+  path scans, precision 86-95%, and under 1% of normal traffic flagged.
 
   Background:
     Given the pipeline is running
@@ -17,12 +24,12 @@ Feature: Anomaly detection
 
     Examples:
       | kind          | count | recall | precision |
-      | latency_spike | 20    | 80     | 50        |
-      | error_burst   | 20    | 80     | 50        |
-      | path_scan     | 20    | 80     | 50        |
+      | latency_spike | 20    | 75     | 60        |
+      | error_burst   | 20    | 85     | 60        |
+      | path_scan     | 20    | 85     | 60        |
 
   Scenario: Normal traffic is mostly not flagged
-    When at least 1000 more normal logs have been scored
+    When at least 1000 more normal logs have been scored and stored
     Then at most 5% of them are flagged as anomalous
 
   Scenario: The anomaly query returns only scores at or above the asked minimum, highest first

@@ -18,6 +18,7 @@ Feature: Resilience
     And the writer is started again
     Then every log sent is stored exactly once
 
+  @slow
   Scenario: The Kafka broker is unavailable for a while
     Given 20 normal logs with known ids have been sent and stored
     When the Kafka broker goes down

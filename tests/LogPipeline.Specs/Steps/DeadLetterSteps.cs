@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Confluent.Kafka;
-using LogPipeline.Gherkin;
 using LogPipeline.Specs.Support;
+using Reqnroll;
 
 namespace LogPipeline.Specs.Steps;
 

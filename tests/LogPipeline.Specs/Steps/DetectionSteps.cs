@@ -1,12 +1,12 @@
 using System.Globalization;
-using LogPipeline.Gherkin;
 using LogPipeline.Specs.Support;
+using Reqnroll;
 
 namespace LogPipeline.Specs.Steps;
 
 /// <summary>
-/// Detection quality, measured with the scorer's own counts against the generator's labels
-/// (<c>/api/scorer/quality</c>) over the scenario's window, and the anomaly query.
+/// Detection quality judged from the outside (<see cref="LabelledWindow"/>): the generator's labels on what it sent
+/// in the scenario's own window against the verdicts read back through the Query API; and the anomaly query.
 /// </summary>
 [Binding]
 public sealed class DetectionSteps(PipelineApp pipeline, Outages outages, ITestOutputHelper output)
@@ -15,13 +15,14 @@ public sealed class DetectionSteps(PipelineApp pipeline, Outages outages, ITestO
     const int ThresholdWarmUp = 500;
 
     static readonly TimeSpan WarmUpTimeout = TimeSpan.FromMinutes(3);
-    static readonly TimeSpan ScoringTimeout = TimeSpan.FromSeconds(60);
 
-    ScorerClient.Quality? _before;
-    ScorerClient.Quality? _after;
+    /// <summary>How long the records of a window may take to be scored and stored, all of them.</summary>
+    static readonly TimeSpan WindowTimeout = TimeSpan.FromSeconds(90);
+
     string _kind = "";
     int _count;
     long _burstStarted;
+    LabelledWindow? _window;
     readonly List<QueryApiClient.Page> _pages = [];
     double _minScore;
 
@@ -55,64 +56,75 @@ public sealed class DetectionSteps(PipelineApp pipeline, Outages outages, ITestO
     {
         _kind = kind;
         _count = count;
-        _before = await pipeline.Scorer.QualityAsync();
-        _burstStarted = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        _burstStarted = Now();
         await pipeline.Generator.BurstAsync(kind, count);
+        await Eventually.UntilAsync(
+            ct => pipeline.Generator.PendingBurstRecordsAsync(kind, ct),
+            pending => pending == 0,
+            WindowTimeout,
+            $"the generator has sent the {count} {kind} records",
+            pending => $"{pending} to send");
     }
 
     [Given("the generator has injected a burst of {int} {word} records")]
     public async Task GivenTheGeneratorHasInjectedABurst(int count, string kind)
     {
         await WhenTheGeneratorInjectsABurst(count, kind);
-        await WaitUntilTheBurstIsScoredAsync();
+        await BurstWindowAsync();
     }
 
     [Then("at least {int}% of the burst is flagged as anomalous")]
     public async Task ThenTheBurstIsFlagged(int percent)
     {
-        var after = await WaitUntilTheBurstIsScoredAsync();
-        var injected = after.Kind(_kind).Injected - _before!.Kind(_kind).Injected;
-        var flagged = after.Kind(_kind).Flagged - _before.Kind(_kind).Flagged;
-        var recall = (double)flagged / injected;
-        output.WriteLine($"{_kind}: {flagged} of {injected} flagged (recall {recall:P0}, floor {percent}%)");
+        var window = await BurstWindowAsync();
+        var labelled = window.Labelled(_kind);
+        var flagged = window.FlaggedOf(_kind);
+        var recall = (double)flagged / labelled;
+        output.WriteLine($"{_kind}: {flagged} of the {labelled} records labelled {_kind} in the window are flagged (recall {recall:P0}, floor {percent}%)");
         if (recall < percent / 100.0)
         {
-            await DescribeBurstScoresAsync();
+            output.WriteLine(window.DescribeScores());
         }
 
-        Assert.True(recall >= percent / 100.0, $"only {flagged} of {injected} {_kind} records were flagged ({recall:P0}, floor {percent}%)");
+        Assert.True(recall >= percent / 100.0, $"only {flagged} of {labelled} {_kind} records were flagged ({recall:P0}, floor {percent}%)");
     }
 
     [Then("at least {int}% of the logs flagged meanwhile were injected anomalies")]
-    public void ThenThePrecisionIsAtLeast(int percent)
+    public async Task ThenThePrecisionIsAtLeast(int percent)
     {
-        var truePositives = _after!.TruePositives - _before!.TruePositives;
-        var falsePositives = _after.FalsePositives - _before.FalsePositives;
+        var window = await BurstWindowAsync();
+        var truePositives = window.FlaggedInjected;
+        var falsePositives = window.FlaggedNormal;
         var precision = (double)truePositives / Math.Max(1, truePositives + falsePositives);
-        output.WriteLine($"flagged meanwhile: {truePositives} injected, {falsePositives} normal (precision {precision:P0}, floor {percent}%)");
-        Assert.True(precision >= percent / 100.0, $"{falsePositives} normal logs were flagged beside {truePositives} injected ones ({precision:P0}, floor {percent}%)");
+        output.WriteLine($"flagged in the window: {truePositives} labelled anomalies, {falsePositives} of {window.Normal} normal records (precision {precision:P0}, floor {percent}%)");
+        Assert.True(precision >= percent / 100.0, $"{falsePositives} normal records were flagged beside {truePositives} injected ones ({precision:P0}, floor {percent}%)");
     }
 
-    [When("at least {int} more normal logs have been scored")]
-    public async Task WhenNormalLogsHaveBeenScored(int count)
+    [When("at least {int} more normal logs have been scored and stored")]
+    public async Task WhenNormalLogsHaveBeenStored(int count)
     {
-        _before = await pipeline.Scorer.QualityAsync();
-        _after = await Eventually.UntilAsync(
-            ct => pipeline.Scorer.QualityAsync(ct),
-            q => Normal(q) - Normal(_before) >= count,
-            ScoringTimeout,
-            $"{count} more normal logs are scored",
-            q => $"{Normal(q) - Normal(_before)} scored",
+        var from = Now();
+        var to = 0L;
+        await Eventually.UntilAsync(
+            async ct =>
+            {
+                to = Now();
+                return (await pipeline.Query.ListLogsAsync(from, to, null, ct)).Count(l => l["injected_anomaly"] is null);
+            },
+            normal => normal >= count,
+            WindowTimeout,
+            $"{count} more normal logs are stored",
+            normal => $"{normal} stored",
             TimeSpan.FromSeconds(1));
-
-        static long Normal(ScorerClient.Quality q) => q.TrueNegatives + q.FalsePositives;
+        _window = await LabelledWindow.ReadAsync(pipeline.Query, from, to, w => w.Normal >= count, "every record of the window is stored", WindowTimeout);
+        output.WriteLine(_window.Summary());
     }
 
     [Then("at most {int}% of them are flagged as anomalous")]
     public void ThenAtMostSomeAreFlagged(int percent)
     {
-        var flagged = _after!.FalsePositives - _before!.FalsePositives;
-        var normal = flagged + _after.TrueNegatives - _before.TrueNegatives;
+        var flagged = _window!.FlaggedNormal;
+        var normal = _window.Normal;
         var rate = (double)flagged / normal;
         output.WriteLine($"normal traffic: {flagged} of {normal} flagged ({rate:P1}, ceiling {percent}%)");
         Assert.True(rate <= percent / 100.0, $"{flagged} of {normal} normal logs were flagged ({rate:P1}, ceiling {percent}%)");
@@ -157,46 +169,37 @@ public sealed class DetectionSteps(PipelineApp pipeline, Outages outages, ITestO
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
     }
 
-    /// <summary>For a failing recall: the stored scores of the burst's records against the threshold they met.</summary>
-    async Task DescribeBurstScoresAsync()
-    {
-        try
-        {
-            var threshold = await pipeline.Scorer.ThresholdAsync();
-            output.WriteLine($"threshold now {threshold.Current:F3} ({threshold.Mode}) after {threshold.ScoresObserved} scores");
-            var logs = await Eventually.UntilAsync(
-                ct => pipeline.Query.ListLogsAsync(_burstStarted - 5_000, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 5_000, null, ct),
-                l => l.Count(i => i["injected_anomaly"]?.GetValue<string>() == _kind) >= _count,
-                TimeSpan.FromSeconds(30),
-                "the burst is stored");
-            foreach (var log in logs.Where(i => i["injected_anomaly"]?.GetValue<string>() == _kind).Take(_count))
-            {
-                output.WriteLine($"  {log["path"]} {log["status_code"]} {log["response_time"]}s from {log["ip_address"]}: score {log["anomaly_score"]}, threshold {log["threshold"]}, flagged {log["is_anomaly"]}");
-            }
-
-            var normal = logs.Where(i => i["injected_anomaly"] is null).Select(i => i["anomaly_score"]!.GetValue<double>()).Order().ToList();
-            if (normal.Count > 0)
-            {
-                output.WriteLine($"  normal logs meanwhile: {normal.Count}, median score {normal[normal.Count / 2]:F3}, p99 {normal[(int)(normal.Count * 0.99)]:F3}");
-            }
-        }
-        catch (Exception ex) when (ex is TimeoutException or InvalidOperationException or HttpRequestException)
-        {
-            output.WriteLine("(could not read the burst's scores: " + ex.Message + ")");
-        }
-    }
-
     static long Scored(ScorerClient.Quality q) => q.TruePositives + q.FalsePositives + q.TrueNegatives + q.FalseNegatives;
+
+    static long Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
     List<double> Scores() => [.. _pages.SelectMany(p => p.Items).Select(i => i["anomaly_score"]!.GetValue<double>())];
 
-    async Task<ScorerClient.Quality> WaitUntilTheBurstIsScoredAsync() =>
-        _after ??= await Eventually.UntilAsync(
-            ct => pipeline.Scorer.QualityAsync(ct),
-            q => q.Kind(_kind).Injected - _before!.Kind(_kind).Injected >= _count,
-            ScoringTimeout,
-            $"the {_count} {_kind} records are scored",
-            q => q.ToString(),
-            TimeSpan.FromSeconds(1));
+    /// <summary>
+    /// The generator's records from the burst request until the whole burst was stored (what went through the
+    /// pipeline meanwhile), read once every record of that window is stored.
+    /// </summary>
+    async Task<LabelledWindow> BurstWindowAsync()
+    {
+        if (_window is null)
+        {
+            var burstStored = await Eventually.UntilAsync(
+                async ct =>
+                {
+                    var now = Now();
+                    var logs = await pipeline.Query.ListLogsAsync(_burstStarted, now, null, ct);
+                    return (At: now, Labelled: logs.Count(l => l["injected_anomaly"]?.GetValue<string>() == _kind));
+                },
+                seen => seen.Labelled >= _count,
+                WindowTimeout,
+                $"the {_count} {_kind} records are stored",
+                seen => $"{seen.Labelled} stored",
+                TimeSpan.FromSeconds(1));
+            _window = await LabelledWindow.ReadAsync(
+                pipeline.Query, _burstStarted, burstStored.At, w => w.Labelled(_kind) >= _count, $"every record sent while the {_kind} burst went through is stored", WindowTimeout);
+            output.WriteLine(_window.Summary());
+        }
 
+        return _window;
+    }
 }

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 using Confluent.Kafka;
-using LogPipeline.Gherkin;
-using LogPipeline.Hosting.Orchestration;
 using LogPipeline.Specs.Support;
+using Reqnroll;
 
 namespace LogPipeline.Specs.Steps;
 
@@ -45,7 +44,7 @@ public sealed class FailureSteps(PipelineApp pipeline, SentLogs sent, StoreCheck
             TimeSpan.FromMilliseconds(100));
         outages.Kill("writer");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await pipeline.App.ResourceNotifications.WaitForAsync("writer", s => s.State == ResourceState.Exited, timeout.Token);
+        await outages.WaitUntilStoppedAsync("writer", timeout.Token);
         var storedAtKill = (await pipeline.Query.ListLogsAsync(sent.From, sent.To, sent.Path)).Count;
         output.WriteLine($"killed the writer once {first.Count} logs were stored; {storedAtKill} of the {sent.Ids.Count} sent so far were stored when it was gone");
         Assert.True(storedAtKill < sent.Ids.Count || !_sending!.IsCompleted, "the writer was killed after it had stored everything: nothing was mid-stream");
@@ -63,9 +62,9 @@ public sealed class FailureSteps(PipelineApp pipeline, SentLogs sent, StoreCheck
     }
 
     [When("the Kafka broker goes down")]
-    public void WhenTheBrokerGoesDown()
+    public async Task WhenTheBrokerGoesDown()
     {
-        outages.BrokerDown();
+        await outages.BrokerDownAsync();
         _outage.Restart();
     }
 
@@ -100,9 +99,9 @@ public sealed class FailureSteps(PipelineApp pipeline, SentLogs sent, StoreCheck
     }
 
     [When("the Kafka broker comes back")]
-    public void WhenTheBrokerComesBack()
+    public async Task WhenTheBrokerComesBack()
     {
-        outages.BrokerUp();
+        await outages.BrokerUpAsync();
         output.WriteLine($"the broker was down for {_outage.Elapsed.TotalSeconds:F1} s");
     }
 
@@ -187,17 +186,17 @@ public sealed class FailureSteps(PipelineApp pipeline, SentLogs sent, StoreCheck
     [When("DynamoDB is paused")]
     public async Task WhenDynamoDbIsPaused()
     {
-        await outages.PauseAsync("dynamodb");
+        outages.PauseDynamoDB();
         _outage.Restart();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var snapshot = await pipeline.App.ResourceNotifications.WaitForAsync("dynamodb", s => s.Message == Orchestrator.PausedMessage, timeout.Token);
-        output.WriteLine($"dynamodb: {snapshot.State}/{snapshot.Health} ({snapshot.Message})");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var unhealthy = await pipeline.App.ResourceNotifications.WaitForResourceAsync("dynamodb", e => e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, timeout.Token);
+        output.WriteLine($"dynamodb: {unhealthy.Snapshot.State?.Text}/{unhealthy.Snapshot.HealthStatus} {_outage.Elapsed.TotalSeconds:F1} s after it was frozen");
     }
 
     [When("DynamoDB is resumed")]
     public async Task WhenDynamoDbIsResumed()
     {
-        await outages.ResumeAsync("dynamodb");
+        outages.ResumeDynamoDB();
         using var timeout = new CancellationTokenSource(PipelineApp.RecoveryTimeout);
         await pipeline.App.ResourceNotifications.WaitForResourceHealthyAsync("dynamodb", timeout.Token);
         output.WriteLine($"DynamoDB was paused for {_outage.Elapsed.TotalSeconds:F1} s");

@@ -1,5 +1,6 @@
-using LogPipeline.Gherkin;
 using LogPipeline.Specs.Support;
+using Reqnroll;
+using Reqnroll.BoDi;
 
 namespace LogPipeline.Specs.Steps;
 
@@ -8,10 +9,10 @@ namespace LogPipeline.Specs.Steps;
 public sealed class PipelineHooks(PipelineApp pipeline, Outages outages, ScenarioContext scenario, ITestOutputHelper output)
 {
     [BeforeTestRun]
-    public static async Task StartPipeline(TestRunContext run)
+    public static async Task StartPipeline(IObjectContainer testRunContainer)
     {
         var pipeline = await PipelineApp.StartAsync();
-        run.Register(pipeline);
+        testRunContainer.RegisterInstanceAs(pipeline);
     }
 
     [AfterTestRun]

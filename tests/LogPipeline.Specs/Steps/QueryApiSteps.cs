@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using LogPipeline.Gherkin;
 using LogPipeline.Specs.Support;
+using Reqnroll;
 
 namespace LogPipeline.Specs.Steps;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using LogPipeline.Gherkin;
 using LogPipeline.Specs.Support;
+using Reqnroll;
 
 namespace LogPipeline.Specs.Steps;
 

@@ -43,6 +43,13 @@ public sealed class GeneratorClient(HttpClient http) : IDisposable
         return status!["producedTotal"]!.GetValue<long>();
     }
 
+    /// <summary><c>GET /control/status</c>: records of a requested burst of <paramref name="kind"/> not generated yet.</summary>
+    public async Task<long> PendingBurstRecordsAsync(string kind, CancellationToken cancellationToken = default)
+    {
+        var status = await http.GetFromJsonAsync<JsonObject>("/control/status", cancellationToken);
+        return status!["pendingBursts"]![kind]!.GetValue<long>();
+    }
+
     public void Dispose() => http.Dispose();
 
     static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected, string what)

@@ -1,4 +1,6 @@
-using LogPipeline.Hosting.ApplicationModel;
+using System.Runtime.InteropServices;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 
 namespace LogPipeline.Specs.Support;
 
@@ -6,10 +8,15 @@ namespace LogPipeline.Specs.Support;
 /// The failures a scenario induced: each is undone after the scenario whatever happened, so that one failing
 /// scenario does not leave the next with a broken system.
 /// </summary>
-public sealed class Outages(PipelineApp pipeline)
+public sealed partial class Outages(PipelineApp pipeline)
 {
+    const int SigStop = 19;
+    const int SigCont = 18;
+
+    static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
+
     bool _brokerDown;
-    bool _dynamoPaused;
+    int? _pausedDynamo;
     bool _rateChanged;
     readonly HashSet<string> _stopped = [];
 
@@ -20,40 +27,46 @@ public sealed class Outages(PipelineApp pipeline)
         await pipeline.Generator.SetRateAsync(perSecond);
     }
 
-    public void BrokerDown()
+    /// <summary>The embedded broker's dashboard command, as an operator would run it.</summary>
+    public async Task BrokerDownAsync()
     {
-        Cluster.SetBrokerDown();
+        await ExecuteAsync("kafka", EmbeddedKafkaBuilderExtensions.BrokerDownCommand);
         _brokerDown = true;
     }
 
-    public void BrokerUp()
+    public async Task BrokerUpAsync()
     {
-        Cluster.SetBrokerUp();
+        await ExecuteAsync("kafka", EmbeddedKafkaBuilderExtensions.BrokerUpCommand);
         _brokerDown = false;
     }
 
-    public async Task PauseAsync(string resource)
+    /// <summary>Freezes DynamoDB Local's process (SIGSTOP): it accepts connections and answers nothing.</summary>
+    public void PauseDynamoDB()
     {
-        await pipeline.App.Orchestrator.PauseResourceAsync(resource);
-        _dynamoPaused |= resource == "dynamodb";
+        var pid = pipeline.ProcessId("dynamodb");
+        Signal(pid, SigStop);
+        _pausedDynamo = pid;
     }
 
-    public async Task ResumeAsync(string resource)
+    public void ResumeDynamoDB()
     {
-        await pipeline.App.Orchestrator.ResumeResourceAsync(resource);
-        _dynamoPaused &= resource != "dynamodb";
+        if (_pausedDynamo is { } pid)
+        {
+            Signal(pid, SigCont);
+            _pausedDynamo = null;
+        }
     }
 
     public async Task StopAsync(string resource)
     {
         _stopped.Add(resource);
-        await pipeline.App.Orchestrator.StopResourceAsync(resource);
+        await ExecuteAsync(resource, KnownResourceCommands.StopCommand);
     }
 
     /// <summary>Kills the resource's process hard (SIGKILL), as a crash would: no shutdown, no commit.</summary>
     public void Kill(string resource)
     {
-        var pid = pipeline.Snapshot(resource).ProcessId ?? throw new InvalidOperationException($"{resource} has no process.");
+        var pid = pipeline.ProcessId(resource);
         _stopped.Add(resource);
         using var process = System.Diagnostics.Process.GetProcessById(pid);
         process.Kill();
@@ -61,28 +74,28 @@ public sealed class Outages(PipelineApp pipeline)
 
     public async Task StartAsync(string resource)
     {
-        await pipeline.App.Orchestrator.StartResourceAsync(resource);
+        await ExecuteAsync(resource, KnownResourceCommands.StartCommand);
         _stopped.Remove(resource);
     }
+
+    /// <summary>Waits until Aspire's orchestrator has seen the resource's process end.</summary>
+    public Task WaitUntilStoppedAsync(string resource, CancellationToken cancellationToken) =>
+        pipeline.App.ResourceNotifications.WaitForResourceAsync(resource, e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text), cancellationToken);
 
     /// <summary>Undoes whatever is still in effect and waits until every resource is healthy again.</summary>
     public async Task RestoreAsync()
     {
         if (_brokerDown)
         {
-            BrokerUp();
+            await BrokerUpAsync();
         }
 
-        if (_dynamoPaused)
-        {
-            await ResumeAsync("dynamodb");
-        }
-
+        ResumeDynamoDB();
         foreach (var resource in _stopped.ToArray())
         {
-            // A killed process may not have been noticed yet: starting needs it to be seen as exited.
-            using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            await pipeline.App.ResourceNotifications.WaitForAsync(resource, s => s.State is Hosting.Orchestration.ResourceState.Exited, exited.Token);
+            // A killed process may not have been noticed yet: starting needs it to be seen as ended.
+            using var ended = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await WaitUntilStoppedAsync(resource, ended.Token);
             await StartAsync(resource);
         }
 
@@ -95,7 +108,23 @@ public sealed class Outages(PipelineApp pipeline)
         }
     }
 
-    Hosting.Kafka.EmbeddedKafkaCluster Cluster =>
-        pipeline.App.GetResource<KafkaServerResource>("kafka").EmbeddedCluster
-        ?? throw new InvalidOperationException("Kafka is not the embedded cluster: its broker cannot be taken down from here.");
+    async Task ExecuteAsync(string resource, string command)
+    {
+        var result = await pipeline.App.ResourceCommands.ExecuteCommandAsync(resource, command).WaitAsync(CommandTimeout);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException($"{command} on {resource} failed: {result.Message}");
+        }
+    }
+
+    static void Signal(int pid, int signal)
+    {
+        if (kill(pid, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {pid} failed: {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int kill(int pid, int signal);
 }

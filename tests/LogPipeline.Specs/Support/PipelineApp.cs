@@ -1,13 +1,13 @@
 using System.Net.Http.Headers;
-using LogPipeline.Hosting;
-using LogPipeline.Hosting.Orchestration;
-using LogPipeline.Hosting.Testing;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
 
 namespace LogPipeline.Specs.Support;
 
 /// <summary>
-/// The whole system, started once per test run through the test entry point exactly as AppHost.cs composes it,
-/// with API keys required by the Query API; every scenario drives it through its public surfaces.
+/// The whole system, started once per test run on Aspire's test host exactly as AppHost.cs composes it, with this
+/// run's Query API key; every scenario drives it through its public surfaces.
 /// </summary>
 public sealed class PipelineApp : IAsyncDisposable
 {
@@ -16,6 +16,8 @@ public sealed class PipelineApp : IAsyncDisposable
 
     /// <summary>The rate of the generator's background traffic, in logs per second.</summary>
     public const int BackgroundRate = 20;
+
+    public static readonly string[] Resources = ["dynamodb", "generator", "kafka", "queryapi", "rcf", "scorer", "writer"];
 
     GeneratorClient? _generator;
     ScorerClient? _scorer;
@@ -39,24 +41,30 @@ public sealed class PipelineApp : IAsyncDisposable
 
     public QueryApiClient Query => _query ??= new QueryApiClient(QueryHttpClient(withKey: true));
 
-    public string KafkaBootstrapServers => App.GetConnectionString("kafka") ?? throw new InvalidOperationException("Kafka has no connection string.");
+    public string KafkaBootstrapServers =>
+        App.GetConnectionStringAsync("kafka").AsTask().WaitAsync(TimeSpan.FromSeconds(10)).GetAwaiter().GetResult()
+        ?? throw new InvalidOperationException("Kafka has no connection string.");
 
     public static async Task<PipelineApp> StartAsync()
     {
         var apiKey = "specs-" + Guid.NewGuid().ToString("N");
-        var builder = DistributedApplicationTestingBuilder.Create<Program>(
-            $"--Pipeline:Generator:RatePerSecond={BackgroundRate}",
-            "--Pipeline:QueryApi:RequireApiKey=true",
-            $"--Pipeline:QueryApi:ApiKeys:0={apiKey}");
-        var app = builder.Build();
-        var pipeline = new PipelineApp(app, apiKey);
         using var timeout = new CancellationTokenSource(StartTimeout);
-        await app.StartAsync(timeout.Token);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.LogPipeline_AppHost>(
+            [
+                $"--Pipeline:Generator:RatePerSecond={BackgroundRate}",
+                "--Ports:Fixed=false",
+                "--ResourceList:Url=http://127.0.0.1:0",
+                $"--Parameters:queryapi-key={apiKey}",
+            ],
+            timeout.Token).WaitAsync(timeout.Token);
+        var app = await builder.BuildAsync(timeout.Token).WaitAsync(timeout.Token);
+        var pipeline = new PipelineApp(app, apiKey);
         try
         {
+            await app.StartAsync(timeout.Token).WaitAsync(timeout.Token);
             await pipeline.WaitUntilHealthyAsync(timeout.Token);
         }
-        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException)
+        catch (Exception ex) when (ex is OperationCanceledException or InvalidOperationException or TimeoutException)
         {
             var description = pipeline.Describe();
             await pipeline.DisposeAsync();
@@ -66,16 +74,20 @@ public sealed class PipelineApp : IAsyncDisposable
         return pipeline;
     }
 
-    public async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
-    {
-        foreach (var resource in App.Resources)
-        {
-            await App.ResourceNotifications.WaitForResourceHealthyAsync(resource.Name, cancellationToken);
-        }
-    }
+    public Task WaitUntilHealthyAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(Resources.Select(name => App.ResourceNotifications.WaitForResourceHealthyAsync(name, cancellationToken)));
 
-    public ResourceSnapshot Snapshot(string resource) =>
-        App.ResourceNotifications.Get(resource) ?? throw new InvalidOperationException($"Unknown resource {resource}.");
+    /// <summary>The resource's current state as Aspire's orchestrator reports it.</summary>
+    public CustomResourceSnapshot Snapshot(string resource) =>
+        App.ResourceNotifications.TryGetCurrentState(resource, out var current)
+            ? current.Snapshot
+            : throw new InvalidOperationException($"Unknown resource {resource}.");
+
+    /// <summary>The operating-system process of an executable or project resource.</summary>
+    public int ProcessId(string resource) =>
+        Snapshot(resource).Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
+            ? Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException($"{resource} has no process.");
 
     /// <summary>A Query API client with or without this run's key.</summary>
     public HttpClient QueryHttpClient(bool withKey)
@@ -90,11 +102,11 @@ public sealed class PipelineApp : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Every resource's state and the tail of its console, for a failing scenario's output.</summary>
+    /// <summary>Every resource's state and health, for a failing scenario's output.</summary>
     public string Describe(int lines = 15) =>
-        string.Join("\n", App.ResourceNotifications.Snapshots.Select(s =>
-            $"{s.Name}: {s.State}/{s.Health} {s.Message}\n    " +
-            string.Join("\n    ", App.ResourceLogs.Tail(s.Name, lines).Select(l => l.Text))));
+        string.Join("\n", Resources.Select(name => App.ResourceNotifications.TryGetCurrentState(name, out var e)
+            ? $"{name}: {e.Snapshot.State?.Text}/{e.Snapshot.HealthStatus} exit {e.Snapshot.ExitCode}"
+            : $"{name}: no state"));
 
     public async ValueTask DisposeAsync()
     {
@@ -104,11 +116,11 @@ public sealed class PipelineApp : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         try
         {
-            await App.StopAsync(timeout.Token);
+            await App.StopAsync(timeout.Token).WaitAsync(timeout.Token);
         }
         finally
         {
-            await App.DisposeAsync();
+            await App.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromMinutes(1));
         }
     }
 

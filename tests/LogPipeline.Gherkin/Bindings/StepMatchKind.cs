@@ -1,9 +1,0 @@
-namespace LogPipeline.Gherkin.Bindings;
-
-/// <summary>What looking up a step's definition found.</summary>
-public enum StepMatchKind
-{
-    Found,
-    Undefined,
-    Ambiguous,
-}

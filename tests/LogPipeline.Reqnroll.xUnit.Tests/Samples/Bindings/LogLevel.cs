@@ -1,0 +1,7 @@
+namespace LogPipeline.Reqnroll.xUnit.Tests.Samples.Bindings;
+
+public enum LogLevel
+{
+    Info,
+    Warning,
+}
