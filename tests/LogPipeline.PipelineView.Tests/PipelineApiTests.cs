@@ -73,7 +73,7 @@ public sealed class PipelineApiTests(MockKafka kafka) : IClassFixture<MockKafka>
     public async Task StateCarriesTheScorersThresholdAndQualityAndTheGeneratorsStatus()
     {
         var state = await Eventually.ValueAsync(
-            () => _client.GetFromJsonAsync<JsonElement>("/api/pipeline").WaitAsync(Timeout).GetAwaiter().GetResult(),
+            () => _client.GetFromJsonAsync<JsonElement>("/api/pipeline"),
             s => s.GetProperty("generator").ValueKind == JsonValueKind.Object && s.GetProperty("quality").ValueKind == JsonValueKind.Object,
             Timeout, "state with the services' answers");
 

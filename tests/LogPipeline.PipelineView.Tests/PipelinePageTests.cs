@@ -54,13 +54,13 @@ public sealed class PipelinePageTests(MockKafka kafka, ITestOutputHelper output)
 
         // Scored records until the view's tail (which starts at the end) has charted some and listed an anomaly.
         var round = 0;
-        await Eventually.TrueAsync(() =>
+        await Eventually.TrueAsync(async () =>
         {
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             kafka.ProduceScored(topics.Scored, Enumerable.Range(0, 40).Select(i => Scored($"r{round}-{i}", now - (i * 40), i)));
             round++;
-            return page.Locator("#anomalies tbody tr td.mono").CountAsync().WaitAsync(Timeout).GetAwaiter().GetResult() > 0
-                && int.Parse(page.Locator("#score-chart").GetAttributeAsync("data-points").WaitAsync(Timeout).GetAwaiter().GetResult()!) > 0;
+            return await page.Locator("#anomalies tbody tr td.mono").CountAsync() > 0
+                && int.Parse((await page.Locator("#score-chart").GetAttributeAsync("data-points"))!) > 0;
         }, Timeout, "scores charted and an anomaly listed");
 
         await Assertions.Expect(page.Locator("#stage-generated .total")).ToHaveTextAsync("1,200").WaitAsync(Timeout);

@@ -44,7 +44,11 @@ public sealed partial class ScoredLogTail(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var result = consumer.Consume(PollTimeout);
-                _assigned = _assigned || consumer.Assignment.Count > 0;
+                if (!_assigned)
+                {
+                    _assigned = consumer.Assignment.Count > 0;
+                }
+
                 if (result?.Message?.Value is not { } value)
                 {
                     continue;
