@@ -37,13 +37,21 @@ builder.AddProject<Projects.LogPipeline_QueryApi>("queryapi")
     .WithPipelineConfiguration()
     .WithHttpHealthCheck("/health");
 
-builder.AddProject<Projects.LogPipeline_Generator>("generator")
+var generator = builder.AddProject<Projects.LogPipeline_Generator>("generator")
     .WithLocalHttpPort(18082)
     .WithReference(kafka).WaitFor(kafka)
     .WaitFor(scorer)
     .WithPipelineConfiguration()
     .WithGeneratorCommands()
     .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.LogPipeline_PipelineView>("pipeline")
+    .WithLocalHttpPort(18083)
+    .WithReference(kafka).WaitFor(kafka)
+    .WithReference(scorer).WithReference(generator)
+    .WithPipelineConfiguration()
+    .WithHttpHealthCheck("/health")
+    .WithUrlForEndpoint("http", url => url.DisplayText = "Pipeline view");
 
 builder.AddResourceList();
 

@@ -33,18 +33,7 @@ public static class KafkaHostingExtensions
     public static IHostApplicationBuilder AddKafkaConsumer(this IHostApplicationBuilder builder, string connectionName, string groupId, Action<ConsumerConfig>? configure = null)
     {
         builder.Services.AddSingleton(sp =>
-        {
-            var config = KafkaClientConfiguration.CreateConsumerConfig(builder.Configuration, connectionName, groupId);
-            configure?.Invoke(config);
-            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("LogPipeline.Kafka.Consumer");
-            return new ConsumerBuilder<byte[]?, byte[]?>(config)
-                .SetLogHandler((_, m) => KafkaLog.Write(logger, m))
-                .SetErrorHandler((_, e) => KafkaLog.Error(logger, e))
-                .SetPartitionsAssignedHandler((_, partitions) => KafkaLog.Assigned(logger, string.Join(", ", partitions)))
-                .SetPartitionsRevokedHandler((_, partitions) => KafkaLog.Revoked(logger, string.Join(", ", partitions)))
-                .UseMskIamAuthentication(config, builder.Configuration, logger)
-                .Build();
-        });
+            KafkaClientFactory.CreateConsumer(builder.Configuration, connectionName, groupId, sp.GetRequiredService<ILoggerFactory>(), configure));
         return builder;
     }
 

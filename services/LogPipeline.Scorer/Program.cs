@@ -13,7 +13,7 @@ builder.Services.AddSingleton(sp => new AnomalyThreshold(sp.GetRequiredService<I
 builder.Services.AddSingleton<DetectionQuality>();
 builder.AddSageMakerRuntimeClient();
 builder.AddKafkaProducer("kafka");
-builder.AddKafkaConsumer("kafka", builder.Configuration[$"{ScorerOptions.Section}:ConsumerGroup"] ?? "scorer");
+builder.AddKafkaConsumer("kafka", builder.Configuration[$"{ScorerOptions.Section}:ConsumerGroup"] ?? ConsumerGroups.Scorer);
 builder.AddBatchConsumerWorker<ScoringWorker>("scoring");
 builder.Services.AddProblemDetails();
 

@@ -1,3 +1,4 @@
+using LogPipeline.Contracts;
 using LogPipeline.Scorer.Scoring;
 
 namespace LogPipeline.Scorer;
@@ -7,12 +8,10 @@ public static class ScorerApi
 {
     public static IEndpointRouteBuilder MapScorerApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/scorer").WithTags("Scorer");
-        api.MapGet("/threshold", (ScoringWorker worker) => TypedResults.Ok(new ThresholdState(
+        var api = app.MapGroup(ScorerApiPaths.Group).WithTags("Scorer");
+        api.MapGet(ScorerApiPaths.ThresholdRoute, (ScoringWorker worker) => TypedResults.Ok(new ThresholdState(
             worker.Threshold.ModeName, worker.Threshold.Current, worker.Threshold.Observed)));
-        api.MapGet("/quality", (ScoringWorker worker) => TypedResults.Ok(worker.Quality.Snapshot()));
+        api.MapGet(ScorerApiPaths.QualityRoute, (ScoringWorker worker) => TypedResults.Ok(worker.Quality.Snapshot()));
         return app;
     }
-
-    public sealed record ThresholdState(string Mode, double Current, long ScoresObserved);
 }

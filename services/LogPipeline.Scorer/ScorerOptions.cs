@@ -1,3 +1,4 @@
+using LogPipeline.Contracts;
 using LogPipeline.Scorer.Scoring;
 
 namespace LogPipeline.Scorer;
@@ -7,7 +8,7 @@ public sealed class ScorerOptions
 {
     public const string Section = "Pipeline:Scorer";
 
-    public string ConsumerGroup { get; set; } = "scorer";
+    public string ConsumerGroup { get; set; } = ConsumerGroups.Scorer;
 
     public int BatchSize { get; set; } = 500;
 

@@ -1,3 +1,5 @@
+using LogPipeline.Contracts;
+
 namespace LogPipeline.Writer;
 
 /// <summary>The <c>Pipeline:Writer</c> section.</summary>
@@ -5,7 +7,7 @@ public sealed class WriterOptions
 {
     public const string SectionName = "Pipeline:Writer";
 
-    public string ConsumerGroup { get; set; } = "writer";
+    public string ConsumerGroup { get; set; } = ConsumerGroups.Writer;
 
     public int BatchSize { get; set; } = 500;
 

@@ -16,7 +16,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
-    public static readonly string[] Resources = ["dynamodb", "generator", "kafka", "queryapi", "rcf", "scorer", "writer"];
+    public static readonly string[] Resources = ["dynamodb", "generator", "kafka", "pipeline", "queryapi", "rcf", "scorer", "writer"];
 
     const int SigInt = 2;
 

@@ -5,6 +5,7 @@ using Amazon.CDK.AWS.Logs;
 using Amazon.CDK.AWS.SNS;
 using Amazon.CDK.AWS.SNS.Subscriptions;
 using Constructs;
+using LogPipeline.Contracts;
 using LogPipeline.Deploy.Kafka;
 using LogPipeline.Deploy.Model;
 using LogPipeline.Deploy.Services;

@@ -8,6 +8,7 @@ using Amazon.CDK.AWS.IAM;
 using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.SecretsManager;
 using Constructs;
+using LogPipeline.Contracts;
 using LogPipeline.Deploy.Data;
 using LogPipeline.Deploy.Kafka;
 using LogPipeline.Deploy.Model;

@@ -27,10 +27,10 @@ public static class ControlApi
 
     public static RouteGroupBuilder MapControlApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/control").WithTags("Control");
-        api.MapGet("/status", GetStatus).WithSummary("Rate, records produced by anomaly kind, delivery errors.");
-        api.MapPost("/rate", SetRate).WithSummary("Sets the records per second of normal traffic (0 pauses it).");
-        api.MapPost("/burst", RequestBurst).WithSummary("Injects a number of records of one anomaly kind, promptly.");
+        var api = app.MapGroup(GeneratorControlPaths.Group).WithTags("Control");
+        api.MapGet(GeneratorControlPaths.StatusRoute, GetStatus).WithSummary("Rate, records produced by anomaly kind, delivery errors.");
+        api.MapPost(GeneratorControlPaths.RateRoute, SetRate).WithSummary("Sets the records per second of normal traffic (0 pauses it).");
+        api.MapPost(GeneratorControlPaths.BurstRoute, RequestBurst).WithSummary("Injects a number of records of one anomaly kind, promptly.");
         api.MapPost("/logs", PublishLogs).WithSummary("Publishes the given log records and returns their ids once acknowledged.");
         api.MapPost("/raw", PublishRaw).WithSummary("Publishes each string's UTF-8 bytes unchanged (for testing the dead-letter path).");
         return api;
@@ -81,7 +81,7 @@ public static class ControlApi
         }
 
         control.RequestBurst(new AnomalyBurst(kind.Value, count));
-        return TypedResults.Accepted("/control/status", new BurstResponse(request.Kind!, count, control.PendingBurstRecords(kind.Value)));
+        return TypedResults.Accepted(GeneratorControlPaths.Status, new BurstResponse(request.Kind!, count, control.PendingBurstRecords(kind.Value)));
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed class PipelineApp : IAsyncDisposable
     /// <summary>The rate of the generator's background traffic, in logs per second.</summary>
     public const int BackgroundRate = 20;
 
-    public static readonly string[] Resources = ["dynamodb", "generator", "kafka", "queryapi", "rcf", "scorer", "writer"];
+    public static readonly string[] Resources = ["dynamodb", "generator", "kafka", "pipeline", "queryapi", "rcf", "scorer", "writer"];
 
     GeneratorClient? _generator;
     ScorerClient? _scorer;

@@ -1,0 +1,73 @@
+using LogPipeline.Contracts;
+using Microsoft.Extensions.Options;
+
+namespace LogPipeline.PipelineView.Scores;
+
+/// <summary>
+/// What the scored records tell: the score chart's buckets, the threshold last in force, how many records were seen
+/// and flagged since the view started, and the latest flagged ones. Written by <see cref="ScoredLogTail"/>, read by
+/// the monitor.
+/// </summary>
+public sealed class ScoreBoard
+{
+    readonly ScoreWindow _window;
+    readonly int _latestCount;
+    readonly Queue<DetectedAnomaly> _latest;
+    readonly Lock _lock = new();
+    long _seen, _flagged;
+    double _threshold = double.NaN;
+    string? _thresholdMode;
+
+    public ScoreBoard(IOptions<PipelineViewOptions> options)
+    {
+        var o = options.Value;
+        _window = new ScoreWindow(Math.Max(1, o.WindowSeconds * 1000 / o.BucketMilliseconds), o.BucketMilliseconds);
+        _latestCount = Math.Max(1, o.LatestAnomalies);
+        _latest = new Queue<DetectedAnomaly>(_latestCount + 1);
+    }
+
+    public long Seen => Interlocked.Read(ref _seen);
+
+    public long Flagged => Interlocked.Read(ref _flagged);
+
+    /// <summary>The threshold carried by the newest scored record, or NaN before the first.</summary>
+    public double Threshold => Volatile.Read(ref _threshold);
+
+    public string? ThresholdMode => Volatile.Read(ref _thresholdMode);
+
+    public void Add(ScoredLog log, string? traceId)
+    {
+        _window.Add(log.ScoredAt, log.AnomalyScore, log.IsAnomaly, log.Threshold);
+        Interlocked.Increment(ref _seen);
+        Volatile.Write(ref _threshold, log.Threshold);
+        Volatile.Write(ref _thresholdMode, log.ThresholdMode);
+        if (!log.IsAnomaly)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _flagged);
+        var anomaly = new DetectedAnomaly(log.LogIdentifier, log.AnomalyScore, log.ScoredAt, traceId, log.InjectedAnomaly);
+        lock (_lock)
+        {
+            _latest.Enqueue(anomaly);
+            if (_latest.Count > _latestCount)
+            {
+                _latest.Dequeue();
+            }
+        }
+    }
+
+    public ScoreSeries Scores(double nowMs) => _window.Snapshot(nowMs);
+
+    /// <summary>The latest flagged records, newest first.</summary>
+    public DetectedAnomaly[] LatestAnomalies()
+    {
+        lock (_lock)
+        {
+            var latest = _latest.ToArray();
+            Array.Reverse(latest);
+            return latest;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+using Confluent.Kafka;
+using LogPipeline.Contracts;
+using LogPipeline.Kafka;
+using LogPipeline.PipelineView.Kafka;
+using Microsoft.Extensions.Options;
+
+namespace LogPipeline.PipelineView.Scores;
+
+/// <summary>
+/// Follows the scored topic from its end in a consumer group of its own (unique per process, never committing: the
+/// view only watches) and hands every scored record to the <see cref="ScoreBoard"/>.
+/// </summary>
+public sealed partial class ScoredLogTail(
+    IConfiguration configuration, IOptions<TopicOptions> topics, ScoreBoard board, ILoggerFactory loggers, ILogger<ScoredLogTail> logger)
+    : BackgroundService
+{
+    /// <summary>The group id's prefix; the rest (host, process, random) keeps every running view's group apart.</summary>
+    public const string GroupPrefix = "pipeline-view-";
+
+    static readonly TimeSpan PollTimeout = TimeSpan.FromMilliseconds(250);
+
+    volatile bool _assigned;
+
+    /// <summary>True once the broker assigned the scored topic's partitions to this view.</summary>
+    public bool IsAssigned => _assigned;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        // Consume blocks: the loop gets a thread of its own instead of holding up the host's start.
+        Task.Factory.StartNew(() => Follow(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    void Follow(CancellationToken stoppingToken)
+    {
+        var group = $"{GroupPrefix}{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
+        using var consumer = KafkaClientFactory.CreateConsumer(configuration, KafkaOffsetSampler.ConnectionName, group, loggers, config =>
+        {
+            config.AutoOffsetReset = AutoOffsetReset.Latest;
+            config.EnableAutoCommit = false;
+        });
+        consumer.Subscribe(topics.Value.Scored);
+        LogFollowing(logger, topics.Value.Scored, group);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var result = consumer.Consume(PollTimeout);
+                if (!_assigned)
+                {
+                    _assigned = consumer.Assignment.Count > 0;
+                }
+
+                if (result?.Message?.Value is not { } value)
+                {
+                    continue;
+                }
+
+                ScoredLog? log;
+                try
+                {
+                    log = JsonSerializer.Deserialize(value, ContractsJsonContext.Default.ScoredLog);
+                }
+                catch (JsonException)
+                {
+                    log = null;
+                }
+
+                if (log is null)
+                {
+                    continue; // not a scored log: the writer dead-letters it, the view has nothing to chart
+                }
+
+                var trace = KafkaTraceContext.Extract(result.Message.Headers);
+                board.Add(log, trace == default ? null : trace.TraceId.ToHexString());
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            consumer.Close();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Following {Topic} from its end in consumer group {Group} (never committing).")]
+    static partial void LogFollowing(ILogger logger, string topic, string group);
+}
