@@ -17,7 +17,7 @@ public sealed class WriterServiceTests(DynamoDbLocal dynamo) : IClassFixture<Dyn
     [Fact]
     public async Task TheWriterStoresWhatItConsumesDeadLettersTheRestAndCommitsItsOffsets()
     {
-        using var kafka = new MockKafkaCluster();
+        using var kafka = new EmbeddedKafkaFixture();
         var start = TestLogs.Day(30);
         using (var producer = kafka.CreateProducer())
         {
