@@ -1,3 +1,4 @@
+using LogPipeline.Hosting.DynamoDBLocal;
 using Microsoft.Extensions.Configuration;
 
 namespace LogPipeline.QueryApi.Benchmarks;
@@ -64,8 +65,6 @@ sealed class HarnessOptions
             return Path.GetFullPath(DataDirectory);
         }
 
-        var cache = Environment.GetEnvironmentVariable("LOGPIPELINE_CACHE")
-            ?? Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "logpipeline");
-        return Path.Combine(cache, "benchmarks", $"queryapi-{Items}-{Hours}h-seed{Seed}");
+        return Path.Combine(DynamoDBLocalInstaller.CacheDirectory, "benchmarks", $"queryapi-{Items}-{Hours}h-seed{Seed}");
     }
 }

@@ -1,8 +1,9 @@
 using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
-using LogPipeline.Hosting;
 using LogPipeline.QueryApi.Benchmarks.Dataset;
 using LogPipeline.QueryApi.Benchmarks.Load;
 using LogPipeline.QueryApi.Benchmarks.Reporting;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace LogPipeline.QueryApi.Benchmarks;
 
 /// <summary>
-/// Starts DynamoDB Local (data kept between runs) and the Query API as the app host would, fills the database with
+/// Starts DynamoDB Local (data kept between runs) and the Query API as a small Aspire app, as the app host would, fills the database with
 /// the planned data set if it is not complete yet, then measures each scenario over HTTP and writes the results.
 /// </summary>
 static class Program
@@ -41,14 +42,18 @@ static class Program
         var plan = DatasetPlan.LoadOrCreate(dataDirectory, options, storage.RetentionDays, TimeProvider.System, m => logger.LogWarning("{Message}", m));
         logger.LogInformation("Data set: {Items:N0} logs, {Hours} h from {Start:u}, kept in {Directory}", plan.Items, plan.Hours, DateTimeOffset.FromUnixTimeMilliseconds(plan.StartMs), dataDirectory);
 
-        var builder = DistributedApplication.CreateBuilder(["--AppHost:EchoConsole=false", "--Dashboard:Url=http://127.0.0.1:0"]);
-        var dynamodb = builder.AddDynamoDbLocal("dynamodb");
+        var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions { Args = [], DisableDashboard = true });
+        // The harness reports through its own logger; Aspire's orchestration chatter would bury it.
+        builder.Services.AddLogging(logging => logging.AddFilter("Aspire", LogLevel.Warning));
+        var dynamodb = builder.AddDynamoDBLocal("dynamodb");
         if (!options.InMemory)
         {
             dynamodb.WithDataDirectory(Path.Combine(dataDirectory, "dynamodb"));
         }
 
-        builder.AddProject<Projects.LogPipeline_QueryApi>("queryapi")
+        // No launch profile (its fixed port may be taken by a running app host) and no proxy in front: the API itself is measured.
+        var queryApi = builder.AddProject<Projects.LogPipeline_QueryApi>("queryapi", launchProfileName: null)
+            .WithHttpEndpoint(port: FreeLoopbackPort(), isProxied: false)
             .WithReference(dynamodb).WaitFor(dynamodb)
             .WithEnvironment("ASPNETCORE_ENVIRONMENT", "Production")
             .WithEnvironment("DOTNET_ENVIRONMENT", "Production")
@@ -56,16 +61,16 @@ static class Program
             // Latency is measured, not the per-key rate limit (300 requests per 10 s by default).
             .WithEnvironment("Pipeline__QueryApi__RateLimit__PermitLimit", "1000000")
             .WithEnvironment("Logging__LogLevel__Default", "Warning")
-            .WithHttpHealthCheck();
+            .WithHttpHealthCheck("/health");
         await using var app = builder.Build();
-        await app.StartAsync(cancel.Token);
         using var startTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancel.Token);
         startTimeout.CancelAfter(TimeSpan.FromMinutes(5));
+        await app.StartAsync(startTimeout.Token);
         await app.ResourceNotifications.WaitForResourceHealthyAsync("dynamodb", startTimeout.Token);
 
         using var dynamo = new AmazonDynamoDBClient(new BasicAWSCredentials("local", "local"), new AmazonDynamoDBConfig
         {
-            ServiceURL = app.GetEndpoint("dynamodb").ToString(),
+            ServiceURL = await dynamodb.Resource.ServiceUrl.GetValueAsync(startTimeout.Token),
             AuthenticationRegion = "us-east-1",
         });
         await TableProvisioner.EnsureTablesAsync(dynamo, storage, logger, cancel.Token);
@@ -82,9 +87,8 @@ static class Program
         }
 
         await app.ResourceNotifications.WaitForResourceHealthyAsync("queryapi", startTimeout.Token);
-        using var http = app.CreateHttpClient("queryapi");
+        using var http = new HttpClient { BaseAddress = new Uri(queryApi.GetEndpoint("http").Url), Timeout = TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
-        http.Timeout = TimeSpan.FromMinutes(2);
         if (!await VerifyAsync(http, plan, logger, cancel.Token))
         {
             return 2;
@@ -116,6 +120,13 @@ static class Program
         Console.WriteLine(ResultsReport.Markdown(plan, options, results));
         Console.WriteLine($"Results: {Path.GetFullPath(options.Output)} (results.md, results.json, latency.svg)");
         return results.Any(r => r.Errors > 0) ? 1 : 0;
+    }
+
+    static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The Query API's own summary of the whole span must count exactly the planned logs, anomalies among them.</summary>

@@ -41,7 +41,7 @@ public static class DynamoDBLocalBuilderExtensions
             })
             .WithArgs(context =>
             {
-                context.Args.Add($"-Djava.library.path={Path.Combine(Path.GetDirectoryName(DynamoDBLocalInstaller.JarPath)!, "DynamoDBLocal_lib")}");
+                context.Args.Add($"-Djava.library.path={DynamoDBLocalInstaller.NativeLibraryDirectory}");
                 context.Args.Add("-jar");
                 context.Args.Add(DynamoDBLocalInstaller.JarPath);
                 if (resource.DataDirectory is { } directory)

@@ -7,7 +7,7 @@ namespace LogPipeline.Hosting.DynamoDBLocal;
 /// Installs Amazon's DynamoDB Local on first use: it ships inside the npm package amplify-dynamodb-simulator,
 /// which <c>npm pack</c> fetches without running any install script. Same cache folder as eng/install-dynamodb-local.sh.
 /// </summary>
-static partial class DynamoDBLocalInstaller
+public static partial class DynamoDBLocalInstaller
 {
     public const string Version = "2.9.30";
 
@@ -16,6 +16,9 @@ static partial class DynamoDBLocalInstaller
         ?? Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "logpipeline");
 
     public static string JarPath => Path.Combine(CacheDirectory, "dynamodb-local", Version, "package", "emulator", "DynamoDBLocal.jar");
+
+    /// <summary>The jar's native libraries (SQLite), for <c>-Djava.library.path</c>.</summary>
+    public static string NativeLibraryDirectory => Path.Combine(Path.GetDirectoryName(JarPath)!, "DynamoDBLocal_lib");
 
     public static async Task<string> EnsureInstalledAsync(ILogger logger, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ namespace LogPipeline.Storage.Tests;
 public sealed class ScoredLogBatchHandlerTests : IClassFixture<DynamoDbLocal>, IDisposable
 {
     readonly DynamoDbLocal _dynamo;
-    readonly MockKafkaCluster _kafka = new();
+    readonly EmbeddedKafkaFixture _kafka = new();
     readonly IProducer<byte[]?, byte[]?> _producer;
     readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     readonly ScoredLogBatchHandler _handler;

@@ -17,7 +17,7 @@ public sealed class WriterServiceTests(DynamoDbLocal dynamo) : IClassFixture<Dyn
     [Fact]
     public async Task TheWriterStoresWhatItConsumesDeadLettersTheRestAndCommitsItsOffsets()
     {
-        using var kafka = new MockKafkaCluster();
+        using var kafka = new EmbeddedKafkaFixture();
         var start = TestLogs.DaysAgo(30);
         using (var producer = kafka.CreateProducer())
         {
@@ -55,7 +55,7 @@ public sealed class WriterServiceTests(DynamoDbLocal dynamo) : IClassFixture<Dyn
     [Fact]
     public async Task EachClassOfPoisonIsDeadLetteredWithItsReasonWhileTheLogsAfterItAreStoredCountedAndCommitted()
     {
-        using var kafka = new MockKafkaCluster();
+        using var kafka = new EmbeddedKafkaFixture();
         var start = TestLogs.DaysAgo(3);
         var template = System.Text.Encoding.UTF8.GetString(ScoredMessages.Message(TestLogs.Log("poison", start)).Value!);
         string Poison(string from, string to)
@@ -120,7 +120,7 @@ public sealed class WriterServiceTests(DynamoDbLocal dynamo) : IClassFixture<Dyn
     [Fact]
     public async Task HealthSaysDegradedWhileABatchIsRetriedAndUnhealthyOnceItIsStuckPastTheThreshold()
     {
-        using var kafka = new MockKafkaCluster();
+        using var kafka = new EmbeddedKafkaFixture();
         using (var producer = kafka.CreateProducer())
         {
             producer.Produce(Topics.Scored, ScoredMessages.Message(TestLogs.Log("stuck-1", TestLogs.DaysAgo(1))));
@@ -168,7 +168,7 @@ public sealed class WriterServiceTests(DynamoDbLocal dynamo) : IClassFixture<Dyn
         Assert.Contains("Transient", worker.LastError, StringComparison.Ordinal);
     }
 
-    WebApplicationFactory<Program> CreateWriter(MockKafkaCluster kafka, IAmazonDynamoDB dynamoClient, params (string Key, string Value)[] settings) =>
+    WebApplicationFactory<Program> CreateWriter(EmbeddedKafkaFixture kafka, IAmazonDynamoDB dynamoClient, params (string Key, string Value)[] settings) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("ConnectionStrings:kafka", kafka.BootstrapServers);

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using LogPipeline.Contracts;
 using LogPipeline.Generator.Api;
-using LogPipeline.Hosting.Kafka;
 
 namespace LogPipeline.Generator.Tests.Infrastructure;
 
@@ -12,7 +11,7 @@ public sealed class GeneratorFixture : IAsyncLifetime
 
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
-    public EmbeddedKafkaCluster Kafka { get; private set; } = null!;
+    public EmbeddedKafkaFixture Kafka { get; private set; } = null!;
 
     public GeneratorApplication App { get; private set; } = null!;
 
@@ -20,8 +19,8 @@ public sealed class GeneratorFixture : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        Kafka = EmbeddedKafkaCluster.Start();
-        Kafka.CreateTopic(Topics.Raw, RawPartitions);
+        Kafka = new EmbeddedKafkaFixture();
+        Kafka.Cluster.CreateTopic(Topics.Raw, RawPartitions);
         App = new GeneratorApplication(Kafka.BootstrapServers);
         Client = App.CreateClient();
         return Task.CompletedTask;
@@ -34,20 +33,8 @@ public sealed class GeneratorFixture : IAsyncLifetime
         (await Client.GetFromJsonAsync<GeneratorStatus>("/control/status").WaitAsync(Timeout))!;
 
     /// <summary>Polls <c>/control/status</c> until <paramref name="condition"/> holds.</summary>
-    public async Task<GeneratorStatus> WaitForStatusAsync(Func<GeneratorStatus, bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(Timeout);
-        while (true)
-        {
-            var status = await GetStatusAsync();
-            if (condition(status))
-            {
-                return status;
-            }
-
-            await Task.Delay(20, timeout.Token);
-        }
-    }
+    public Task<GeneratorStatus> WaitForStatusAsync(Func<GeneratorStatus, bool> condition) =>
+        Eventually.HoldsAsync(GetStatusAsync, condition, Timeout, "the generator's status matches");
 
     public async Task SetRateAsync(double perSecond)
     {

@@ -25,7 +25,7 @@ public class PoisonIsolationTests(EmbeddedKafkaFixture kafka) : IClassFixture<Em
         Assert.Equal(38, worker.Processed.Count);
         Assert.DoesNotContain(worker.Processed.Keys, k => k.Contains("permanent", StringComparison.Ordinal));
         Assert.Equal(40, kafka.CommittedCount(topic, group, 3));
-        var letters = kafka.ReadAll(dlq, 2, Timeout);
+        var letters = kafka.ConsumeAll(dlq, 2, Timeout);
         Assert.Equal(["m17 permanent", "m3 permanent"], letters.Select(l => Encoding.UTF8.GetString(l.Message.Value!)).Order());
         Assert.All(letters, l =>
         {
@@ -43,7 +43,7 @@ public class PoisonIsolationTests(EmbeddedKafkaFixture kafka) : IClassFixture<Em
 
         Assert.Equal(13, worker.Processed.Count);
         Assert.Equal(14, kafka.CommittedCount(topic, group, 3));
-        var letter = Assert.Single(kafka.ReadAll(dlq, 1, Timeout));
+        var letter = Assert.Single(kafka.ConsumeAll(dlq, 1, Timeout));
         Assert.Equal("m5 unknown", Encoding.UTF8.GetString(letter.Message.Value!));
         Assert.StartsWith("failed 3 times: InvalidOperationException: cannot handle", Header(letter, DeadLetterHeaders.Reason), StringComparison.Ordinal);
         Assert.True(worker.AttemptsWith("m5 unknown") >= 3 + 1, $"{worker.AttemptsWith("m5 unknown")} attempts");
@@ -76,7 +76,7 @@ public class PoisonIsolationTests(EmbeddedKafkaFixture kafka) : IClassFixture<Em
 
         Assert.Equal(10, worker.Processed.Count);
         Assert.Equal(0, worker.IsolatedMessages);
-        Assert.Empty(kafka.ReadAll(deadLetters.Topic, 1, TimeSpan.FromSeconds(2)));
+        Assert.Empty(kafka.ConsumeAll(deadLetters.Topic, 1, TimeSpan.FromSeconds(2)));
         Assert.Equal(HealthStatus.Unhealthy, (await health.CheckHealthAsync(new HealthCheckContext())).Status);
     }
 
@@ -95,7 +95,7 @@ public class PoisonIsolationTests(EmbeddedKafkaFixture kafka) : IClassFixture<Em
         await deadLetters.PublishAsync([(source, "message is 2000000 bytes, larger than the 65536 byte limit", DeadLetterPublisher.InvalidRecord)], TimeSpan.FromSeconds(30), CancellationToken.None)
             .WaitAsync(Timeout);
 
-        var letter = Assert.Single(kafka.ReadAll(deadLetters.Topic, 1, Timeout));
+        var letter = Assert.Single(kafka.ConsumeAll(deadLetters.Topic, 1, Timeout));
         var value = letter.Message.Value!;
         Assert.InRange(value.Length, 1, DeadLetterPublisher.DefaultMaxMessageBytes);
         Assert.Equal(original.AsSpan(0, value.Length).ToArray(), value);

@@ -82,11 +82,11 @@ public sealed class ScorerPoisonTests(EmbeddedKafkaFixture kafka) : IClassFixtur
             }
         }
 
-        var scoredIds = kafka.ReadAll(scored, valid.Count, Timeout)
+        var scoredIds = kafka.ConsumeAll(scored, valid.Count, Timeout)
             .Select(m => JsonDocument.Parse(m.Message.Value).RootElement.GetProperty("log_identifier").GetString()!)
             .ToHashSet();
         Assert.Equal(valid.ToHashSet(), scoredIds);
-        var letters = kafka.ReadAll(dlq, poison.Length, Timeout);
+        var letters = kafka.ConsumeAll(dlq, poison.Length, Timeout);
         Assert.Equal(poison.Length, letters.Count);
         foreach (var (value, reason) in poison)
         {

@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
-using LogPipeline.Storage.Tests.Infrastructure;
 using LogPipeline.Storage.Writing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -72,12 +72,7 @@ public sealed partial class RcfEndpointProcess : IAsyncLifetime
             return;
         }
 
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        }
-
+        await ProcessChecks.KillTreeAsync(_process, TimeSpan.FromSeconds(30));
         _process.Dispose();
     }
 

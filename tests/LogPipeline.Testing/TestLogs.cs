@@ -1,7 +1,7 @@
 using LogPipeline.Contracts;
 using LogPipeline.Storage.Writing;
 
-namespace LogPipeline.Storage.Tests.Infrastructure;
+namespace LogPipeline.Testing;
 
 /// <summary>Builds scored logs and batches with deterministic content.</summary>
 public static class TestLogs
