@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using LogPipeline.Testing;
 
 namespace LogPipeline.Dashboard.Tests;
 
@@ -17,8 +15,6 @@ public sealed partial class AppHostProcess : IAsyncDisposable
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
     public static readonly string[] Resources = ["dynamodb", "generator", "kafka", "pipeline", "queryapi", "rcf", "scorer", "writer"];
-
-    const int SigInt = 2;
 
     readonly Process _process;
     readonly StringBuilder _output = new();
@@ -59,7 +55,7 @@ public sealed partial class AppHostProcess : IAsyncDisposable
     public static AppHostProcess Start(params string[] args)
     {
         var appHost = AppHostAssembly();
-        var resourceList = new Uri($"http://127.0.0.1:{FreePort()}");
+        var resourceList = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -68,10 +64,10 @@ public sealed partial class AppHostProcess : IAsyncDisposable
             Environment =
             {
                 ["DOTNET_ENVIRONMENT"] = "Development",
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort()}",
-                ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort()}",
-                ["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort()}",
-                ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort()}",
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{LoopbackPort.Free()}",
+                ["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{LoopbackPort.Free()}",
+                ["ASPIRE_DASHBOARD_OTLP_HTTP_ENDPOINT_URL"] = $"http://127.0.0.1:{LoopbackPort.Free()}",
+                ["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{LoopbackPort.Free()}",
                 ["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true",
             },
         };
@@ -118,26 +114,10 @@ public sealed partial class AppHostProcess : IAsyncDisposable
     /// <summary>Ctrl+C, as a terminal sends it.</summary>
     public void Interrupt()
     {
-        if (kill(_process.Id, SigInt) != 0)
-        {
-            throw new InvalidOperationException($"kill -INT {_process.Id} failed: {Marshal.GetLastPInvokeError()}");
-        }
+        ProcessSignals.Send(_process.Id, ProcessSignals.Interrupt);
     }
 
     public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync().WaitAsync(timeout);
-
-    public static bool IsAlive(int pid)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
 
     public async ValueTask DisposeAsync()
     {
@@ -191,16 +171,6 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         throw new FileNotFoundException("LogPipeline.AppHost.dll was not found: build the solution first.");
     }
 
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     [GeneratedRegex(@"http://[^\s]+/login\?t=[0-9a-f]+")]
     private static partial Regex LoginLink();
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int kill(int pid, int signal);
 }

@@ -1,3 +1,5 @@
+using LogPipeline.Testing;
+
 namespace LogPipeline.Dashboard.Tests;
 
 /// <summary>The app host as users run it, stopped with Ctrl+C.</summary>
@@ -18,11 +20,11 @@ public class CtrlCTests
 
         // The orchestrator stops the resources as the app host exits; give it its shutdown time, no more.
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        var survivors = children.Where(AppHostProcess.IsAlive).ToArray();
+        var survivors = children.Where(ProcessChecks.IsAlive).ToArray();
         while (survivors.Length > 0 && DateTime.UtcNow < deadline)
         {
             await Task.Delay(250);
-            survivors = children.Where(AppHostProcess.IsAlive).ToArray();
+            survivors = children.Where(ProcessChecks.IsAlive).ToArray();
         }
 
         Assert.True(survivors.Length == 0, $"still running after Ctrl+C: {string.Join(", ", survivors)}\n{appHost.Output}");
