@@ -131,7 +131,7 @@ public abstract partial class BatchConsumerWorker : BackgroundService
 
     void FillBatch(List<ConsumeResult<byte[]?, byte[]?>> batch, CancellationToken stoppingToken)
     {
-        var first = _consumer.Consume(stoppingToken);
+        var first = TryConsume(() => _consumer.Consume(stoppingToken));
         if (first is null || first.IsPartitionEOF)
         {
             return;
@@ -147,7 +147,7 @@ public abstract partial class BatchConsumerWorker : BackgroundService
                 break;
             }
 
-            var next = _consumer.Consume(remaining);
+            var next = TryConsume(() => _consumer.Consume(remaining));
             if (next is null)
             {
                 break;
@@ -157,6 +157,23 @@ public abstract partial class BatchConsumerWorker : BackgroundService
             {
                 batch.Add(next);
             }
+        }
+    }
+
+    /// <summary>
+    /// A consumer error that is not fatal (a subscribed topic not created yet, a partition moving) ends the batch being
+    /// filled instead of the stage: librdkafka goes on fetching and the next poll carries on.
+    /// </summary>
+    ConsumeResult<byte[]?, byte[]?>? TryConsume(Func<ConsumeResult<byte[]?, byte[]?>?> consume)
+    {
+        try
+        {
+            return consume();
+        }
+        catch (ConsumeException ex) when (!ex.Error.IsFatal)
+        {
+            LogConsumeError(Logger, _options.Topic, ex.Error.Code, ex.Error.Reason);
+            return null;
         }
     }
 
@@ -336,6 +353,9 @@ public abstract partial class BatchConsumerWorker : BackgroundService
     };
 
     static TimeSpan Jitter(TimeSpan delay) => TimeSpan.FromMilliseconds(delay.TotalMilliseconds * (0.5 + Random.Shared.NextDouble() / 2));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Consuming {Topic} failed, polling on: {Code}: {Reason}")]
+    static partial void LogConsumeError(ILogger logger, string topic, ErrorCode code, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Consuming {Topic} as group {Group} in batches of up to {BatchSize}")]
     static partial void LogSubscribed(ILogger logger, string topic, string group, int batchSize);

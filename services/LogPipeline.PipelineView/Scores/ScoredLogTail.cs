@@ -43,7 +43,18 @@ public sealed partial class ScoredLogTail(
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var result = consumer.Consume(PollTimeout);
+                ConsumeResult<byte[]?, byte[]?>? result;
+                try
+                {
+                    result = consumer.Consume(PollTimeout);
+                }
+                catch (ConsumeException ex) when (!ex.Error.IsFatal)
+                {
+                    // e.g. the topic does not exist yet on an external cluster: keep following, it may appear.
+                    LogConsumeError(logger, ex.Error.Reason);
+                    continue;
+                }
+
                 if (!_assigned)
                 {
                     _assigned = consumer.Assignment.Count > 0;
@@ -81,6 +92,9 @@ public sealed partial class ScoredLogTail(
             consumer.Close();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading scored logs failed, retrying: {Reason}")]
+    static partial void LogConsumeError(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Following {Topic} from its end in consumer group {Group} (never committing).")]
     static partial void LogFollowing(ILogger logger, string topic, string group);

@@ -57,18 +57,18 @@ public class PoisonIsolationTests(EmbeddedKafkaFixture kafka) : IClassFixture<Em
         kafka.Produce(topic, 10);
         using var consumer = kafka.CreateConsumer(group);
         var deadLetters = kafka.DeadLetters("scripted");
-        var worker = new PoisonWorker(consumer, Options(topic, group, maxAttempts: 2, stuckAfter: TimeSpan.FromMilliseconds(600)), deadLetters) { OutageUntil = DateTime.MaxValue };
+        var worker = new PoisonWorker(consumer, Options(topic, group, maxAttempts: 2, stuckAfter: TimeSpan.FromSeconds(3)), deadLetters) { OutageUntil = DateTime.MaxValue };
         var health = new WorkerHealthCheck<PoisonWorker>(worker);
 
         await worker.StartAsync(CancellationToken.None);
         await WaitUntil(() => worker.State == WorkerState.Retrying);
         Assert.Equal(HealthStatus.Degraded, (await health.CheckHealthAsync(new HealthCheckContext())).Status);
-        await WaitUntil(() => worker.RetryingFor > TimeSpan.FromMilliseconds(700));
+        await WaitUntil(() => worker.RetryingFor > TimeSpan.FromSeconds(3.2));
         var stuck = await health.CheckHealthAsync(new HealthCheckContext());
         Assert.Equal(HealthStatus.Unhealthy, stuck.Status);
         Assert.Contains("HttpRequestException", stuck.Description, StringComparison.Ordinal);
         Assert.Equal(0, kafka.CommittedCount(topic, group, 3));
-        Assert.True(worker.UncommittedFor > TimeSpan.FromMilliseconds(700));
+        Assert.True(worker.UncommittedFor > TimeSpan.FromSeconds(3.2));
 
         worker.OutageUntil = DateTime.MinValue;
         await WaitUntil(() => worker.CommittedMessages == 10);
