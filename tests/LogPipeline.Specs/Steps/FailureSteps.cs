@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 using Confluent.Kafka;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using LogPipeline.Specs.Support;
 using Reqnroll;
 
@@ -154,7 +156,7 @@ public sealed class FailureSteps(PipelineApp pipeline, SentLogs sent, StoreCheck
     public async Task ThenTheScorerReportsRetrying()
     {
         var health = await Eventually.UntilAsync(
-            ct => pipeline.Scorer.HealthAsync(ct),
+            ct => pipeline.HealthReportAsync("scorer", ct),
             h => h.GetProperty("status").GetString() == "Degraded",
             TimeSpan.FromSeconds(30),
             "the scorer's health is Degraded",
@@ -189,7 +191,7 @@ public sealed class FailureSteps(PipelineApp pipeline, SentLogs sent, StoreCheck
         outages.PauseDynamoDB();
         _outage.Restart();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var unhealthy = await pipeline.App.ResourceNotifications.WaitForResourceAsync("dynamodb", e => e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, timeout.Token);
+        var unhealthy = await pipeline.App.ResourceNotifications.WaitForResourceAsync("dynamodb", e => e.Snapshot.HealthStatus == HealthStatus.Unhealthy, timeout.Token);
         output.WriteLine($"dynamodb: {unhealthy.Snapshot.State?.Text}/{unhealthy.Snapshot.HealthStatus} {_outage.Elapsed.TotalSeconds:F1} s after it was frozen");
     }
 
@@ -201,6 +203,40 @@ public sealed class FailureSteps(PipelineApp pipeline, SentLogs sent, StoreCheck
         await pipeline.App.ResourceNotifications.WaitForResourceHealthyAsync("dynamodb", timeout.Token);
         output.WriteLine($"DynamoDB was paused for {_outage.Elapsed.TotalSeconds:F1} s");
     }
+
+    [Then("Aspire shows the writer Unhealthy once its batch has been uncommitted longer than the stuck threshold of {int} seconds, and the writer says it is stuck")]
+    public async Task ThenAspireShowsTheWriterStuck(int seconds)
+    {
+        Assert.Equal(PipelineApp.StuckThreshold, TimeSpan.FromSeconds(seconds));
+        using var timeout = new CancellationTokenSource(PipelineApp.StuckThreshold + TimeSpan.FromSeconds(60));
+        var unhealthy = await pipeline.App.ResourceNotifications.WaitForResourceAsync("writer", e => e.Snapshot.HealthStatus == HealthStatus.Unhealthy, timeout.Token);
+        var after = _outage.Elapsed;
+        var report = await Eventually.UntilAsync(
+            ct => pipeline.HealthReportAsync("writer", ct),
+            h => Descriptions(h).Any(d => d.StartsWith("stuck", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(30),
+            "the writer's health says it is stuck",
+            h => h.GetRawText());
+        output.WriteLine($"writer {unhealthy.Snapshot.State?.Text}/{unhealthy.Snapshot.HealthStatus} {after.TotalSeconds:F1} s after DynamoDB froze: {report.GetRawText()}");
+        Assert.True(after >= PipelineApp.StuckThreshold, $"the writer was reported Unhealthy {after.TotalSeconds:F1} s after DynamoDB froze, before the {seconds} s threshold");
+    }
+
+    [Then("the scorer is still healthy")]
+    public void ThenTheScorerIsStillHealthy() =>
+        Assert.True(pipeline.Snapshot("scorer").HealthStatus == HealthStatus.Healthy, "the scorer is not healthy:\n" + pipeline.Describe());
+
+    [Then("Aspire shows the writer healthy again")]
+    public async Task ThenAspireShowsTheWriterHealthyAgain()
+    {
+        using var timeout = new CancellationTokenSource(PipelineApp.RecoveryTimeout);
+        await pipeline.App.ResourceNotifications.WaitForResourceHealthyAsync("writer", timeout.Token);
+        output.WriteLine($"the writer was healthy again {_outage.Elapsed.TotalSeconds:F1} s after DynamoDB froze");
+    }
+
+    static IEnumerable<string> Descriptions(JsonElement health) =>
+        health.TryGetProperty("checks", out var checks)
+            ? checks.EnumerateObject().Select(c => c.Value.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "")
+            : [];
 
     public void Dispose() => _producer?.Dispose();
 
