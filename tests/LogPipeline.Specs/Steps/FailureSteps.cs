@@ -89,7 +89,6 @@ public sealed class FailureSteps(PipelineApp pipeline, SentLogs sent, StoreCheck
     }
 
     [When("the broker stays down for {int} seconds")]
-    [When("DynamoDB stays paused for {int} seconds")]
     public async Task WhenTheOutageLasts(int seconds)
     {
         // The deliberate failure window: nothing to poll for, the point is that time passes.
@@ -218,7 +217,8 @@ public sealed class FailureSteps(PipelineApp pipeline, SentLogs sent, StoreCheck
             "the writer's health says it is stuck",
             h => h.GetRawText());
         output.WriteLine($"writer {unhealthy.Snapshot.State?.Text}/{unhealthy.Snapshot.HealthStatus} {after.TotalSeconds:F1} s after DynamoDB froze: {report.GetRawText()}");
-        Assert.True(after >= PipelineApp.StuckThreshold, $"the writer was reported Unhealthy {after.TotalSeconds:F1} s after DynamoDB froze, before the {seconds} s threshold");
+        // Its batch may have started a moment before the freeze: not Unhealthy as soon as a call hangs, that is the point.
+        Assert.True(after >= PipelineApp.StuckThreshold - TimeSpan.FromSeconds(3), $"the writer was reported Unhealthy {after.TotalSeconds:F1} s after DynamoDB froze, before the {seconds} s threshold");
     }
 
     [Then("the scorer is still healthy")]
