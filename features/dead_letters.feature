@@ -36,7 +36,7 @@ Feature: Dead letters
       | valid            | a complete log                                                           |
     Then the 4 poison messages arrive in logs.dlq, each with a reason:
       | kind             | error.reason contains            |
-      | invalid UTF-8    | invalid                          |
+      | invalid UTF-8    | invalid UTF-8                    |
       | lone surrogate   | invalid text                     |
       | absurd timestamp | not a plausible epoch time       |
       | near size limit  | larger than the 65536 byte limit |

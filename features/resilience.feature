@@ -36,7 +36,7 @@ Feature: Resilience
     Given 20 normal logs with known ids have been sent and stored
     When the RCF endpoint is stopped
     And 20 normal logs with known ids are sent during the outage
-    Then the scorer reports that it is retrying a batch without committing
+    Then the scorer reports that it is retrying a batch without committing, or is stuck on it
     And for 10 seconds none of the logs sent during the outage is stored
     When the RCF endpoint is started again
     And 20 normal logs with known ids are sent
