@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Confluent.Kafka;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using LogPipeline.Specs.Support;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Reqnroll;
 
 namespace LogPipeline.Specs.Steps;
