@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Json;
 using Confluent.Kafka;
 using LogPipeline.Specs.Support;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Reqnroll;
 
 namespace LogPipeline.Specs.Steps;
@@ -87,7 +89,6 @@ public sealed class FailureSteps(PipelineApp pipeline, SentLogs sent, StoreCheck
     }
 
     [When("the broker stays down for {int} seconds")]
-    [When("DynamoDB stays paused for {int} seconds")]
     public async Task WhenTheOutageLasts(int seconds)
     {
         // The deliberate failure window: nothing to poll for, the point is that time passes.
@@ -150,20 +151,19 @@ public sealed class FailureSteps(PipelineApp pipeline, SentLogs sent, StoreCheck
         await pipeline.Generator.PublishLogsAsync(logs);
     }
 
-    [Then("the scorer reports that it is retrying a batch without committing")]
+    [Then("the scorer reports that it is retrying a batch without committing, or is stuck on it")]
     public async Task ThenTheScorerReportsRetrying()
     {
+        // Degraded while it retries; Unhealthy once the batch is older than the stuck threshold, which a call that
+        // hangs until HttpClient's 30 s timeout (the endpoint going away mid-request) reaches before its first retry.
         var health = await Eventually.UntilAsync(
-            ct => pipeline.Scorer.HealthAsync(ct),
-            h => h.GetProperty("status").GetString() == "Degraded",
+            ct => pipeline.HealthReportAsync("scorer", ct),
+            h => h.GetProperty("status").GetString() is "Degraded" or "Unhealthy"
+                && Descriptions(h).Any(d => d.StartsWith("retrying a batch", StringComparison.Ordinal) || d.StartsWith("stuck: the current batch", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(30),
-            "the scorer's health is Degraded",
+            "the scorer's health says it is retrying a batch, or stuck on it",
             h => h.GetRawText());
-        var retrying = health.GetProperty("checks").EnumerateObject()
-            .Select(c => c.Value.TryGetProperty("description", out var d) ? d.GetString() : null)
-            .FirstOrDefault(d => d?.StartsWith("retrying a batch", StringComparison.Ordinal) == true);
-        output.WriteLine("scorer health: " + health.GetRawText());
-        Assert.NotNull(retrying);
+        output.WriteLine($"scorer health {_outage.Elapsed.TotalSeconds:F1} s after the endpoint was stopped: {health.GetRawText()}");
     }
 
     [Then("for {int} seconds none of the logs sent during the outage is stored")]
@@ -189,7 +189,7 @@ public sealed class FailureSteps(PipelineApp pipeline, SentLogs sent, StoreCheck
         outages.PauseDynamoDB();
         _outage.Restart();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var unhealthy = await pipeline.App.ResourceNotifications.WaitForResourceAsync("dynamodb", e => e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy, timeout.Token);
+        var unhealthy = await pipeline.App.ResourceNotifications.WaitForResourceAsync("dynamodb", e => e.Snapshot.HealthStatus == HealthStatus.Unhealthy, timeout.Token);
         output.WriteLine($"dynamodb: {unhealthy.Snapshot.State?.Text}/{unhealthy.Snapshot.HealthStatus} {_outage.Elapsed.TotalSeconds:F1} s after it was frozen");
     }
 
@@ -201,6 +201,41 @@ public sealed class FailureSteps(PipelineApp pipeline, SentLogs sent, StoreCheck
         await pipeline.App.ResourceNotifications.WaitForResourceHealthyAsync("dynamodb", timeout.Token);
         output.WriteLine($"DynamoDB was paused for {_outage.Elapsed.TotalSeconds:F1} s");
     }
+
+    [Then("Aspire shows the writer Unhealthy once its batch has been uncommitted longer than the stuck threshold of {int} seconds, and the writer says it is stuck")]
+    public async Task ThenAspireShowsTheWriterStuck(int seconds)
+    {
+        Assert.Equal(PipelineApp.StuckThreshold, TimeSpan.FromSeconds(seconds));
+        using var timeout = new CancellationTokenSource(PipelineApp.StuckThreshold + TimeSpan.FromSeconds(60));
+        var unhealthy = await pipeline.App.ResourceNotifications.WaitForResourceAsync("writer", e => e.Snapshot.HealthStatus == HealthStatus.Unhealthy, timeout.Token);
+        var after = _outage.Elapsed;
+        var report = await Eventually.UntilAsync(
+            ct => pipeline.HealthReportAsync("writer", ct),
+            h => Descriptions(h).Any(d => d.StartsWith("stuck", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(30),
+            "the writer's health says it is stuck",
+            h => h.GetRawText());
+        output.WriteLine($"writer {unhealthy.Snapshot.State?.Text}/{unhealthy.Snapshot.HealthStatus} {after.TotalSeconds:F1} s after DynamoDB froze: {report.GetRawText()}");
+        // Its batch may have started a moment before the freeze: not Unhealthy as soon as a call hangs, that is the point.
+        Assert.True(after >= PipelineApp.StuckThreshold - TimeSpan.FromSeconds(3), $"the writer was reported Unhealthy {after.TotalSeconds:F1} s after DynamoDB froze, before the {seconds} s threshold");
+    }
+
+    [Then("the scorer is still healthy")]
+    public void ThenTheScorerIsStillHealthy() =>
+        Assert.True(pipeline.Snapshot("scorer").HealthStatus == HealthStatus.Healthy, "the scorer is not healthy:\n" + pipeline.Describe());
+
+    [Then("Aspire shows the writer healthy again")]
+    public async Task ThenAspireShowsTheWriterHealthyAgain()
+    {
+        using var timeout = new CancellationTokenSource(PipelineApp.RecoveryTimeout);
+        await pipeline.App.ResourceNotifications.WaitForResourceHealthyAsync("writer", timeout.Token);
+        output.WriteLine($"the writer was healthy again {_outage.Elapsed.TotalSeconds:F1} s after DynamoDB froze");
+    }
+
+    static IEnumerable<string> Descriptions(JsonElement health) =>
+        health.TryGetProperty("checks", out var checks)
+            ? checks.EnumerateObject().Select(c => c.Value.TryGetProperty("description", out var d) ? d.GetString() ?? "" : "")
+            : [];
 
     public void Dispose() => _producer?.Dispose();
 

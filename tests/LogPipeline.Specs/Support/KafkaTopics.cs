@@ -1,12 +1,14 @@
 using Confluent.Kafka;
+using LogPipeline.Contracts;
 
 namespace LogPipeline.Specs.Support;
 
 /// <summary>Real Kafka clients on the run's broker: reading <c>logs.dlq</c> and <c>logs.raw</c>, producing to <c>logs.raw</c>.</summary>
 public static class KafkaTopics
 {
-    public const string Raw = "logs.raw";
-    public const string DeadLetter = "logs.dlq";
+    public const string Raw = Topics.Raw;
+    public const string Scored = Topics.Scored;
+    public const string DeadLetter = Topics.DeadLetter;
 
     /// <summary>
     /// Reads <paramref name="topic"/> from the beginning, in a consumer group of its own, until
@@ -85,4 +87,19 @@ public static class KafkaTopics
             EnableIdempotence = true,
             MessageTimeoutMs = (int)messageTimeout.TotalMilliseconds,
         }).Build();
+
+    /// <summary>Produces <paramref name="values"/> to <paramref name="topic"/> one after the other under one key, each acknowledged before the next.</summary>
+    public static async Task ProduceInOrderAsync(string bootstrapServers, string topic, string key, IEnumerable<byte[]> values, TimeSpan timeout)
+    {
+        using var producer = PatientProducer(bootstrapServers, timeout);
+        var keyBytes = System.Text.Encoding.UTF8.GetBytes(key);
+        foreach (var value in values)
+        {
+            var result = await producer.ProduceAsync(topic, new Message<byte[]?, byte[]?> { Key = keyBytes, Value = value }).WaitAsync(timeout);
+            if (result.Status != PersistenceStatus.Persisted)
+            {
+                throw new InvalidOperationException($"{topic} did not persist a {value.Length}-byte message: {result.Status}.");
+            }
+        }
+    }
 }

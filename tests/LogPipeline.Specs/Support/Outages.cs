@@ -63,13 +63,13 @@ public sealed partial class Outages(PipelineApp pipeline)
         await ExecuteAsync(resource, KnownResourceCommands.StopCommand);
     }
 
-    /// <summary>Kills the resource's process hard (SIGKILL), as a crash would: no shutdown, no commit.</summary>
+    /// <summary>Kills the resource's process hard (SIGKILL), as a crash would: no shutdown, no commit. The whole tree: a project runs under <c>dotnet run</c>, whose death alone leaves the service running.</summary>
     public void Kill(string resource)
     {
         var pid = pipeline.ProcessId(resource);
         _stopped.Add(resource);
         using var process = System.Diagnostics.Process.GetProcessById(pid);
-        process.Kill();
+        process.Kill(entireProcessTree: true);
     }
 
     public async Task StartAsync(string resource)

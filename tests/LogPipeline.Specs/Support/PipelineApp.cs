@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -16,6 +17,12 @@ public sealed class PipelineApp : IAsyncDisposable
 
     /// <summary>The rate of the generator's background traffic, in logs per second.</summary>
     public const int BackgroundRate = 20;
+
+    /// <summary>
+    /// How long a stage may leave a batch uncommitted before it reports Unhealthy: shorter than the services' 30 s
+    /// default (Pipeline:Consumer:StuckThreshold), so that a stuck stage shows without making the run much longer.
+    /// </summary>
+    public static readonly TimeSpan StuckThreshold = TimeSpan.FromSeconds(15);
 
     public static readonly string[] Resources = ["dynamodb", "generator", "kafka", "pipeline", "queryapi", "rcf", "scorer", "writer"];
 
@@ -52,6 +59,10 @@ public sealed class PipelineApp : IAsyncDisposable
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.LogPipeline_AppHost>(
             [
                 $"--Pipeline:Generator:RatePerSecond={BackgroundRate}",
+                $"--Pipeline:Consumer:StuckThreshold={StuckThreshold:c}",
+
+                // The scenarios read every log they sent back by id: far more than the 300 requests per 10 s a key may make.
+                "--Pipeline:QueryApi:RateLimit:PermitLimit=1000000",
                 "--Ports:Fixed=false",
                 "--ResourceList:Url=http://127.0.0.1:0",
                 $"--Parameters:queryapi-key={apiKey}",
@@ -88,6 +99,14 @@ public sealed class PipelineApp : IAsyncDisposable
         Snapshot(resource).Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid
             ? Convert.ToInt32(pid, System.Globalization.CultureInfo.InvariantCulture)
             : throw new InvalidOperationException($"{resource} has no process.");
+
+    /// <summary>The service's own <c>/health</c> report: overall status and each check's status and description.</summary>
+    public async Task<JsonElement> HealthReportAsync(string resource, CancellationToken cancellationToken = default)
+    {
+        using var client = Client(resource, TimeSpan.FromSeconds(10));
+        using var response = await client.GetAsync("/health", cancellationToken);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
+    }
 
     /// <summary>A Query API client with or without this run's key.</summary>
     public HttpClient QueryHttpClient(bool withKey)

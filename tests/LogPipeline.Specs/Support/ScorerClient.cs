@@ -15,13 +15,6 @@ public sealed class ScorerClient(HttpClient http) : IDisposable
     public async Task<ThresholdState> ThresholdAsync(CancellationToken cancellationToken = default) =>
         await http.GetFromJsonAsync<ThresholdState>("/api/scorer/threshold", Json, cancellationToken) ?? throw new InvalidOperationException("No threshold.");
 
-    /// <summary>The scorer's <c>/health</c> report: overall status and each check's status and description.</summary>
-    public async Task<JsonElement> HealthAsync(CancellationToken cancellationToken = default)
-    {
-        using var response = await http.GetAsync("/health", cancellationToken);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
-    }
-
     public void Dispose() => http.Dispose();
 
     public sealed record Quality(long TruePositives, long FalsePositives, long FalseNegatives, long TrueNegatives, Dictionary<string, KindRecall> ByKind)
