@@ -12,7 +12,8 @@ public sealed class ScoreBoard
 {
     readonly ScoreWindow _window;
     readonly int _latestCount;
-    readonly Queue<DetectedAnomaly> _latest;
+    /// <summary>The newest flagged records by the time they were scored, oldest first: partitions arrive out of order.</summary>
+    readonly List<DetectedAnomaly> _latest;
     readonly Lock _lock = new();
     long _seen, _flagged;
     double _threshold = double.NaN;
@@ -23,7 +24,7 @@ public sealed class ScoreBoard
         var o = options.Value;
         _window = new ScoreWindow(Math.Max(1, o.WindowSeconds * 1000 / o.BucketMilliseconds), o.BucketMilliseconds);
         _latestCount = Math.Max(1, o.LatestAnomalies);
-        _latest = new Queue<DetectedAnomaly>(_latestCount + 1);
+        _latest = new List<DetectedAnomaly>(_latestCount + 1);
     }
 
     public long Seen => Interlocked.Read(ref _seen);
@@ -46,16 +47,24 @@ public sealed class ScoreBoard
             return;
         }
 
-        Interlocked.Increment(ref _flagged);
         var anomaly = new DetectedAnomaly(log.LogIdentifier, log.AnomalyScore, log.ScoredAt, traceId, log.InjectedAnomaly);
         lock (_lock)
         {
-            _latest.Enqueue(anomaly);
+            var at = _latest.Count;
+            while (at > 0 && _latest[at - 1].TimeMs > anomaly.TimeMs)
+            {
+                at--;
+            }
+
+            _latest.Insert(at, anomaly);
             if (_latest.Count > _latestCount)
             {
-                _latest.Dequeue();
+                _latest.RemoveAt(0);
             }
         }
+
+        // Counted once listed, so a reader that sees the count also sees the anomaly.
+        Interlocked.Increment(ref _flagged);
     }
 
     public ScoreSeries Scores(double nowMs) => _window.Snapshot(nowMs);
