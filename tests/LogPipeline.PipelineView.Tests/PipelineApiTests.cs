@@ -72,7 +72,7 @@ public sealed class PipelineApiTests(MockKafka kafka) : IClassFixture<MockKafka>
     [Fact]
     public async Task StateCarriesTheScorersThresholdAndQualityAndTheGeneratorsStatus()
     {
-        var state = await Eventually.ValueAsync(
+        var state = await Eventually.HoldsAsync(
             () => _client.GetFromJsonAsync<JsonElement>("/api/pipeline"),
             s => s.GetProperty("generator").ValueKind == JsonValueKind.Object && s.GetProperty("quality").ValueKind == JsonValueKind.Object,
             Timeout, "state with the services' answers");

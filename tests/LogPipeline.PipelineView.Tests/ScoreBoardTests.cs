@@ -47,7 +47,7 @@ public sealed class ScoreBoardTests(MockKafka kafka) : IClassFixture<MockKafka>
         ], trace);
         var now = bucketStart + (2 * BucketMilliseconds);
 
-        var series = await Eventually.ValueAsync(() => board.Scores(now), s => s.Count.Sum() == 6 && board.Flagged == 3, Timeout, "six scores charted, three flagged");
+        var series = await Eventually.HoldsAsync(() => board.Scores(now), s => s.Count.Sum() == 6 && board.Flagged == 3, Timeout, "six scores charted, three flagged");
         Assert.Equal([bucketStart, bucketStart + BucketMilliseconds], series.Time);
         Assert.Equal([3, 3], series.Count);
         Assert.Equal([3.0, 4.1667], series.Mean);

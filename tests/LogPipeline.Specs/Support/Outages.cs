@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 
@@ -8,11 +7,8 @@ namespace LogPipeline.Specs.Support;
 /// The failures a scenario induced: each is undone after the scenario whatever happened, so that one failing
 /// scenario does not leave the next with a broken system.
 /// </summary>
-public sealed partial class Outages(PipelineApp pipeline)
+public sealed class Outages(PipelineApp pipeline)
 {
-    const int SigStop = 19;
-    const int SigCont = 18;
-
     static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
 
     bool _brokerDown;
@@ -44,7 +40,7 @@ public sealed partial class Outages(PipelineApp pipeline)
     public void PauseDynamoDB()
     {
         var pid = pipeline.ProcessId("dynamodb");
-        Signal(pid, SigStop);
+        ProcessSignals.Send(pid, ProcessSignals.Stop);
         _pausedDynamo = pid;
     }
 
@@ -52,7 +48,7 @@ public sealed partial class Outages(PipelineApp pipeline)
     {
         if (_pausedDynamo is { } pid)
         {
-            Signal(pid, SigCont);
+            ProcessSignals.Send(pid, ProcessSignals.Continue);
             _pausedDynamo = null;
         }
     }
@@ -116,15 +112,4 @@ public sealed partial class Outages(PipelineApp pipeline)
             throw new InvalidOperationException($"{command} on {resource} failed: {result.Message}");
         }
     }
-
-    static void Signal(int pid, int signal)
-    {
-        if (kill(pid, signal) != 0)
-        {
-            throw new InvalidOperationException($"kill -{signal} {pid} failed: {Marshal.GetLastPInvokeError()}");
-        }
-    }
-
-    [LibraryImport("libc", SetLastError = true)]
-    private static partial int kill(int pid, int signal);
 }
