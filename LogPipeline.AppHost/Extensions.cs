@@ -10,7 +10,10 @@ namespace LogPipeline.AppHost;
 /// <summary>The wiring that is LogPipeline's own, kept out of the diagram in AppHost.cs.</summary>
 static class Extensions
 {
-    /// <summary>The API key header the Query API reads (one definition with the Query API's filter would need a shared contract).</summary>
+    /// <summary>
+    /// The Query API's <c>Pipeline:QueryApi:ApiKeys</c> and <c>:RequireApiKey</c> settings as environment variables (the
+    /// app host does not reference the Query API's assembly, where <c>QueryApiOptions</c> defines the section).
+    /// </summary>
     const string QueryApiKeysVariable = "Pipeline__QueryApi__ApiKeys__0";
     const string QueryApiRequireKeyVariable = "Pipeline__QueryApi__RequireApiKey";
 
