@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load harness for the writer: runs the whole app (built Debug) and steps the generator's rate up; at each step it
-# waits 30 s, then for 60 s reads the dashboard's /api/pipeline and prints the writer's stored logs/s and the
+# waits 30 s, then for 60 s reads the pipeline view's /api/pipeline and prints the writer's stored logs/s and the
 # writer's consumer lag at the start and the end (lag that grows means the writer cannot keep up at that rate).
 # Usage: eng/measure-writer.sh [rates per second, default "300 600 900 1200"]
 set -euo pipefail
@@ -12,14 +12,15 @@ setsid dotnet run --project LogPipeline.AppHost --no-build -- --ResourceList:Url
 apphost=$!
 trap 'kill -INT -- -$apphost 2>/dev/null; wait $apphost 2>/dev/null || true' EXIT
 until [[ "$(curl -s 127.0.0.1:$port/api/resources | python3 -c "import json,sys; r=json.load(sys.stdin)['resources']; print(all(x['health']=='Healthy' for x in r) and len(r)>0)" 2>/dev/null)" == True ]]; do sleep 2; done
-writer() { curl -s localhost:$port/api/pipeline | python3 -c "
+view=$(curl -s 127.0.0.1:$port/api/resources | python3 -c "import json,sys; print([x for x in json.load(sys.stdin)['resources'] if x['name']=='pipeline'][0]['endpoints']['http'])")
+writer() { curl -s $view/api/pipeline | python3 -c "
 import json,sys; s=json.load(sys.stdin)
-stage=[x for x in s['stages'] if x['resource']=='writer']
-lag=sum(l['lag'] for l in s['lag'] if l['service']=='writer')
+stage=[x for x in s['stages'] if x['stage']=='stored']
+lag=sum(l['lag'] for l in s['lag'] if l['group']=='writer')
 print(f\"{stage[0]['total'] if stage else 0:.0f} {lag:.0f}\")"; }
 echo "rate/s  writer logs/s  writer lag at start → end of the minute"
 for rate in $rates; do
-  curl -s -XPOST localhost:$port/api/pipeline/rate -H 'content-type: application/json' -d "{\"perSecond\":$rate}" > /dev/null
+  curl -s -XPOST $view/api/pipeline/rate -H 'content-type: application/json' -d "{\"perSecond\":$rate}" > /dev/null
   sleep 30
   read -r total0 lag0 < <(writer); start=$(date +%s.%N)
   sleep 60
