@@ -61,7 +61,7 @@ public sealed class ScoredLogBatchHandlerTests : IClassFixture<DynamoDbLocal>, I
         Assert.Contains("status_code 999", Header(badStatus, DeadLetterHeaders.Reason), StringComparison.Ordinal);
         Assert.Equal("2", Header(badStatus, DeadLetterHeaders.SourceOffset));
         var stored = await TableReader.LogsBetweenAsync(_dynamo.Client, _dynamo.Options, start, start + 1);
-        Assert.Equal(["dlq-good-1", "dlq-good-2"], stored.Select(s => s.Log.LogIdentifier).Order());
+        Assert.Equal(["dlq-good-1", "dlq-good-2"], stored.Select(s => s.Scored.Log.LogIdentifier).Order());
     }
 
     [Fact]
