@@ -69,7 +69,7 @@ public sealed class WriterServiceTests(DynamoDbLocal dynamo) : IClassFixture<Dyn
         {
             (Poison("\"log_identifier\":\"poison\"", "\"log_identifier\":\"\\udc00\""), "invalid text"),
             (Poison(timestamp, "\"timestamp\":1e19"), "not a plausible epoch time"),
-            (Poison(timestamp, "\"timestamp\":253402300800000"), "plausibility window"),
+            (Poison(timestamp, "\"timestamp\":253402300800000"), "not a plausible epoch time"),
             (Poison(timestamp, "\"timestamp\":1000"), "plausibility window"),
             (Poison("\"status_code\":200", "\"status_code\":[200]"), "status_code must be a number"),
             (Poison("\"anomaly_score\":1", "\"anomaly_score\":\"NaN\""), "anomaly_score"),
