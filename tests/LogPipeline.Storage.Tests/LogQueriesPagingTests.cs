@@ -23,7 +23,7 @@ public sealed class LogQueriesPagingTests(DynamoDbLocal dynamo) : IClassFixture<
 
         var ids = await WriteAndPageAsync(batch, (queries, cursor) => queries.QueryTimeRangeAsync(stamp, stamp + 1_000, LogFilter.None, 7, cursor, new QueryBudget(64), CancellationToken.None));
 
-        Assert.Equal(batch.Select(log => log.Log.LogIdentifier).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+        Assert.Equal(batch.Select(pending => pending.Scored.Log.LogIdentifier).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class LogQueriesPagingTests(DynamoDbLocal dynamo) : IClassFixture<
 
         var ids = await WriteAndPageAsync(batch, (queries, cursor) => queries.QueryAnomaliesAsync(7.25, stamp, stamp + 1_000, 6, cursor, new QueryBudget(64), CancellationToken.None));
 
-        Assert.Equal(batch.Select(log => log.Log.LogIdentifier).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+        Assert.Equal(batch.Select(pending => pending.Scored.Log.LogIdentifier).Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
     }
 
     async Task<List<string>> WriteAndPageAsync(List<PendingLog> batch, Func<LogQueries, IndexCursor?, Task<LogPage>> readPage)
@@ -50,7 +50,7 @@ public sealed class LogQueriesPagingTests(DynamoDbLocal dynamo) : IClassFixture<
         for (var page = 0; page < batch.Count; page++)
         {
             var result = await readPage(queries, cursor).WaitAsync(Timeout);
-            ids.AddRange(result.Items.Select(stored => stored.Log.LogIdentifier));
+            ids.AddRange(result.Items.Select(stored => stored.Scored.Log.LogIdentifier));
             cursor = result.Next;
             if (cursor is null)
             {
