@@ -4,6 +4,7 @@ using System.Text.Json;
 using Confluent.Kafka;
 using LogPipeline.Contracts;
 using LogPipeline.Kafka;
+using LogPipeline.RandomCutForest;
 using LogPipeline.SageMakerRuntime;
 using LogPipeline.Scorer.Features;
 using Microsoft.Extensions.Options;
