@@ -53,7 +53,7 @@ public static class StreamingDetector
 
     /// <summary>
     /// The engine's threshold before issue 15, as settings of the one threshold: mean + 3σ above 1, warm-up 200
-    /// scores, once per excursion, no quiet period. Kept to show what the quiet period and shorter warm-up change.
+    /// scores, once per excursion, high scores learned clipped, no quiet period. Kept to show what the quiet period and shorter warm-up change.
     /// </summary>
     public static AnomalyThresholdOptions PreviousThresholdOptions => new()
     {
@@ -63,5 +63,6 @@ public static class StreamingDetector
         DecayRate = 0.001,
         WarmUp = 200,
         FlagOncePerExcursion = true,
+        LearnScoresAboveThreshold = true,
     };
 }
