@@ -168,6 +168,16 @@ public sealed class AnomalyThresholdTests
         Assert.True(double.IsFinite(threshold.Current));
     }
 
+    [Fact]
+    public void AnInfiniteScoreDuringASeriesWarmUpIsNotLearned()
+    {
+        var threshold = new AnomalyThreshold(AnomalyThresholdOptions.ForShingledSeries(8));
+
+        Assert.False(threshold.IsAnomaly(double.PositiveInfinity));
+        threshold.IsAnomaly(0.8);
+        Assert.Equal(0.8, threshold.Mean);
+    }
+
     [Theory]
     [InlineData("Sigmas")]
     [InlineData("DecayRate")]

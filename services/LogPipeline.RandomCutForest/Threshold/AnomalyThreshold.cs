@@ -66,13 +66,16 @@ public sealed class AnomalyThreshold
             _sinceFlag = 0;
         }
 
-        if (!above)
+        if (above)
+        {
+            if (Options.LearnScoresAboveThreshold)
+            {
+                Learn(threshold);
+            }
+        }
+        else if (double.IsFinite(score))
         {
             Learn(score);
-        }
-        else if (Options.LearnScoresAboveThreshold)
-        {
-            Learn(threshold);
         }
 
         return anomalous;
