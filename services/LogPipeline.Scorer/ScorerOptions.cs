@@ -1,5 +1,5 @@
 using LogPipeline.Contracts;
-using LogPipeline.Scorer.Scoring;
+using LogPipeline.RandomCutForest;
 
 namespace LogPipeline.Scorer;
 
@@ -17,5 +17,5 @@ public sealed class ScorerOptions
     /// <summary>The SageMaker endpoint (locally: the RCF endpoint's model) that scores the features.</summary>
     public string EndpointName { get; set; } = "rcf-anomaly-endpoint";
 
-    public ThresholdOptions Threshold { get; set; } = new();
+    public AnomalyThresholdOptions Threshold { get; set; } = new();
 }
