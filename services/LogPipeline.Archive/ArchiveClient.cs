@@ -1,3 +1,4 @@
+using Amazon.Runtime;
 using Amazon.S3;
 
 namespace LogPipeline.Archive;
@@ -11,5 +12,14 @@ public static class ArchiveClient
     /// </summary>
     public const string ForcePathStyleVariable = "AWS_S3_FORCE_PATH_STYLE";
 
-    public static IAmazonS3 Create(bool forcePathStyle) => new AmazonS3Client(new AmazonS3Config { ForcePathStyle = forcePathStyle });
+    /// <summary>
+    /// Checksums only where S3 requires them: the SDK's default trailing checksums (aws-chunked uploads) are not
+    /// understood by every S3-compatible server; content integrity is still checked through Content-MD5/ETags.
+    /// </summary>
+    public static IAmazonS3 Create(bool forcePathStyle) => new AmazonS3Client(new AmazonS3Config
+    {
+        ForcePathStyle = forcePathStyle,
+        RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+        ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
+    });
 }

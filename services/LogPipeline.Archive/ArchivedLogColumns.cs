@@ -66,25 +66,25 @@ public sealed class ArchivedLogColumns
         for (var i = 0; i < count; i++)
         {
             var log = logs[start + i];
-            _logIdentifier[i] = log.LogIdentifier;
+            _logIdentifier[i] = log.LogIdentifier ?? "";
             _timestamp[i] = ToTime(log.Timestamp);
-            _logLevel[i] = log.LogLevel;
-            _ipAddress[i] = log.IpAddress;
-            _userId[i] = log.UserId;
-            _method[i] = log.Method;
-            _path[i] = log.Path;
+            _logLevel[i] = log.LogLevel ?? "";
+            _ipAddress[i] = log.IpAddress ?? "";
+            _userId[i] = log.UserId ?? "";
+            _method[i] = log.Method ?? "";
+            _path[i] = log.Path ?? "";
             _statusCode[i] = log.StatusCode;
             _responseTime[i] = log.ResponseTime;
-            _message[i] = log.Message;
+            _message[i] = log.Message ?? "";
             _bytesSent[i] = log.BytesSent;
             _service[i] = log.Service;
             _injectedAnomaly[i] = log.InjectedAnomaly;
             _anomalyScore[i] = log.AnomalyScore;
             _isAnomaly[i] = log.IsAnomaly;
             _threshold[i] = log.Threshold;
-            _thresholdMode[i] = log.ThresholdMode;
+            _thresholdMode[i] = log.ThresholdMode ?? "";
             _scoredAt[i] = ToTime(log.ScoredAt);
-            _model[i] = log.Model;
+            _model[i] = log.Model ?? "";
         }
     }
 
