@@ -13,7 +13,7 @@ public sealed class PipelineAppFixture : IAsyncLifetime
 
     public const string QueryApiKey = "apphost-tests-key-0123456789";
 
-    public static readonly string[] ResourceNames = ["dynamodb", "generator", "kafka", "pipeline", "queryapi", "rcf", "scorer", "writer"];
+    public static readonly string[] ResourceNames = ["archive", "archiver", "dynamodb", "generator", "kafka", "pipeline", "queryapi", "rcf", "s3", "scorer", "writer"];
 
     DistributedApplication? _app;
 
