@@ -12,6 +12,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // Usage: dotnet run -c Release --project benchmarks/LogPipeline.Archiver.Benchmarks [-- logs [partitions]]
+// (ARCHIVE_BENCH_EXPORT=dir also copies the archived objects there, keys as paths.)
 var logs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200_000;
 var partitions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8;
 var defaults = new ArchiverOptions();
@@ -83,6 +84,21 @@ try
             read++;
             ids.Add(log.LogIdentifier);
         }
+    }
+
+    // Optionally keep a copy of the archive, keys as paths (for trying the AWS CLI and DuckDB on real objects).
+    if (Environment.GetEnvironmentVariable("ARCHIVE_BENCH_EXPORT") is { Length: > 0 } export)
+    {
+        foreach (var key in await s3.ArchivedKeysAsync())
+        {
+            var path = Path.Combine(export, key.ToString());
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            using var response = await s3.Client.GetObjectAsync(LocalS3.BucketName, key.ToString());
+            await using var file = File.Create(path);
+            await response.ResponseStream.CopyToAsync(file);
+        }
+
+        Console.WriteLine($"archive copied to {export}");
     }
 
     Console.WriteLine($"read back: {read:N0} rows, {ids.Count:N0} distinct ids, {(read == logs && ids.Count == logs ? "every log once" : "MISMATCH")}");
