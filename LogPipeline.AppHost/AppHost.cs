@@ -11,6 +11,9 @@ var kafka = builder.AddEmbeddedKafka("kafka")
 var dynamodb = builder.AddDynamoDBLocal("dynamodb", port: builder.LocalPort("dynamodb", 18000))
     .WithLogPipelineTables();
 
+var s3 = builder.AddS3Local("s3", port: builder.LocalPort("s3", 18090));
+var archive = s3.AddBucket("archive", bucketName: "logpipeline-archive");
+
 var rcf = builder.AddProject<Projects.LogPipeline_RcfEndpoint>("rcf")
     .WithLocalHttpPort(18081)
     .WithPipelineConfiguration()
@@ -27,6 +30,13 @@ builder.AddProject<Projects.LogPipeline_Writer>("writer")
     .WithLocalHttpPort(18085)
     .WithReference(kafka).WaitFor(kafka)
     .WithReference(dynamodb).WaitFor(dynamodb)
+    .WithPipelineConfiguration()
+    .WithHttpHealthCheck("/health");
+
+builder.AddProject<Projects.LogPipeline_Archiver>("archiver")
+    .WithLocalHttpPort(18086)
+    .WithReference(kafka).WaitFor(kafka)
+    .WithReference(archive).WaitFor(s3)
     .WithPipelineConfiguration()
     .WithHttpHealthCheck("/health");
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what LogPipeline needs on a fresh Debian machine with the .NET SDK, idempotently:
-# a Java runtime, DynamoDB Local, and
+# a Java runtime, DynamoDB Local, s3rver, and
 # chromium for the dashboard's browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,3 +17,4 @@ if (( ${#need_apt[@]} > 0 )); then
 fi
 
 echo "==> DynamoDB Local: $(eng/install-dynamodb-local.sh)"
+echo "==> s3rver (S3 locally): $(eng/install-s3rver.sh)"

@@ -13,7 +13,10 @@ public sealed class PipelineAppFixture : IAsyncLifetime
 
     public const string QueryApiKey = "apphost-tests-key-0123456789";
 
-    public static readonly string[] ResourceNames = ["dynamodb", "generator", "kafka", "pipeline", "queryapi", "rcf", "scorer", "writer"];
+    /// <summary>Shorter than the default 2 minutes, so that archived objects appear within a test's time.</summary>
+    public static readonly TimeSpan ArchiverBufferInterval = TimeSpan.FromSeconds(10);
+
+    public static readonly string[] ResourceNames = ["archive", "archiver", "dynamodb", "generator", "kafka", "pipeline", "queryapi", "rcf", "s3", "scorer", "writer"];
 
     DistributedApplication? _app;
 
@@ -25,6 +28,7 @@ public sealed class PipelineAppFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.LogPipeline_AppHost>(
             [
                 "--Pipeline:Generator:RatePerSecond=50",
+                $"--Pipeline:Archiver:BufferInterval={ArchiverBufferInterval}",
                 "--Ports:Fixed=false",
                 "--ResourceList:Url=http://127.0.0.1:0",
                 $"--Parameters:queryapi-key={QueryApiKey}",
