@@ -64,6 +64,7 @@ sealed class ScoredTraffic
             var scored = ScoredLog.From(_logs[i]);
             scored.AnomalyScore = _scores[i];
             scored.IsAnomaly = _threshold.Evaluate(_scores[i], out var threshold);
+            _features.Learn(_logs[i], scored.IsAnomaly);
             scored.Threshold = threshold;
             scored.ThresholdMode = _threshold.ModeName;
             scored.ScoredAt = scored.Timestamp + 1_000;
