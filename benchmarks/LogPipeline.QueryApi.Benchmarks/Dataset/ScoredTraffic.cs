@@ -68,6 +68,7 @@ sealed class ScoredTraffic
                 ScoredAt = _logs[i].Timestamp + 1_000,
                 Model = Model,
             };
+            _features.Learn(_logs[i], verdict.IsAnomaly);
             var scored = new ScoredLog(_logs[i], verdict);
             batch.Add(new PendingLog(scored, new SourcePosition(DatasetPlan.Topic, _partition, firstOffset + i)));
         }

@@ -1,19 +1,24 @@
+using System.Runtime.InteropServices;
 using LogPipeline.Contracts;
 
 namespace LogPipeline.Scorer.Features;
 
 /// <summary>
-/// Turns a web-access log into the vector the Random Cut Forest scores. Each feature is on a scale where the normal
-/// spread is about one unit, because RCF cuts dimensions in proportion to their range:
+/// Turns a web-access log into the vector the Random Cut Forest scores. One global forest cannot know what is normal
+/// for each route or client, so the features carry that knowledge: each compares the record with its route's or its
+/// client's own history. Each is on a scale where the normal spread is under about one unit, because RCF cuts
+/// dimensions in proportion to their range:
 /// <list type="number">
-/// <item>log10 of the response time in ms (normal 1–2.5; a 50x latency spike adds ~1.7),</item>
-/// <item>severity: 0 for a success or redirect, 1 for a client error (4xx or WARN), 2 for a server error (5xx or
-/// ERROR) — one dimension, so that a common 404 is not counted as unusual twice, in its status and in its level,</item>
-/// <item>path novelty, 1/(1 + times the path's route was seen): ~0 for the site's routes, 1 for a scanner's probes
-/// (the route is the path without its query and with numeric or hexadecimal id segments replaced, so
-/// <c>/products/541</c> and <c>/products/7</c> are one route),</item>
-/// <item>client newness, 1/(1 + seconds since the IP address was first seen / 30): ~0 for regular clients, ~1 for every
-/// request of a client that appeared moments ago (a count-based novelty would forget a stranger after its first request),</item>
+/// <item>latency against the route's usual: log10 of the response time in ms less the route's usual for a successful
+/// answer, no lower than -1 (normal within about ±0.3; a 20–100x spike is 1.3–2),</item>
+/// <item>status rarity on the route: -log10 of the status class's smoothed share of the route's answers, scaled
+/// (0 for the route's usual answer; a 5xx where 0.2% of answers are one about 0.9; a 404 on a route that often
+/// answers 404 is less unusual than on one that never does),</item>
+/// <item>route novelty, 1/(1 + times the route was seen): ~0 for the site's routes, 1 for a scanner's probes
+/// (see <see cref="LogRoutes.RouteOf"/>),</item>
+/// <item>client newness, 1/(1 + seconds since the client was first seen / 30): ~0 for regular clients, ~1 for every
+/// request of one that appeared moments ago. The client is the user when the log names one, otherwise the IP
+/// address: a known user on a new address (a phone, a new home network) is not a stranger,</item>
 /// <item>client rate, log2(1 + requests from this IP address in the last ~15 s of event time, exponentially decayed):
 /// a regular client sends a request now and then, a scanner or a burst from one client dozens at once.</item>
 /// </list>
@@ -29,68 +34,88 @@ public sealed class LogFeatureExtractor
     /// <summary>A client this many seconds old has newness 0.5.</summary>
     const double NewnessScaleSeconds = 30;
 
-    // Bounds memory against a flood of unique paths or IPs; after a reset everything looks new for a short while.
+    /// <summary>Status rarity is divided by this: a 5xx at 0.2% (-log10 ≈ 2.7) is then about as far out as a new client.</summary>
+    const double StatusRarityScale = 3;
+
+    /// <summary>How much faster than its route's usual a record may look: a 304 or a shed 503 is quick, not anomalous.</summary>
+    const double MaxSpeedUp = -1;
+
+    /// <summary>The user id of requests without an authenticated user.</summary>
+    const string AnonymousUser = "-";
+
+    // Bounds memory against a flood of unique paths or clients; after a reset everything looks new for a short while.
     const int MaxTrackedKeys = 100_000;
 
-    readonly Dictionary<string, int> _pathCounts = new(StringComparer.Ordinal);
-    readonly Dictionary<string, long> _ipFirstSeen = new(StringComparer.Ordinal);
+    readonly Dictionary<string, RouteBaseline> _routes = new(StringComparer.Ordinal);
+    readonly Dictionary<string, long> _clientFirstSeen = new(StringComparer.Ordinal);
     readonly Dictionary<string, (long Timestamp, double Count)> _ipRates = new(StringComparer.Ordinal);
 
     public void Extract(LogRecord log, Span<float> features)
     {
-        features[0] = (float)Math.Log10(1 + Math.Max(0, log.ResponseTime) * 1000);
-        features[1] = Severity(log);
-        features[2] = Novelty(_pathCounts, LogRoutes.RouteOf(log.Path));
-        features[3] = Newness(log.IpAddress, log.Timestamp);
+        var logLatency = LogLatency(log);
+        var route = Route(LogRoutes.RouteOf(log.Path));
+        features[0] = (float)(route.HasLatency ? Math.Max(MaxSpeedUp, logLatency - route.LatencyMean) : 0);
+        features[1] = (float)(route.StatusRarity(log.StatusCode) / StatusRarityScale);
+        features[2] = 1f / (1 + route.Requests);
+        features[3] = Newness(log.UserId is { Length: > 0 } user && user != AnonymousUser ? user : log.IpAddress, log.Timestamp);
         features[4] = Rate(log.IpAddress, log.Timestamp);
+        route.Seen();
     }
 
-    float Newness(string key, long timestamp)
+    /// <summary>
+    /// Adds a scored record to its route's status mix and usual latency, unless it was flagged: like the threshold,
+    /// the baselines learn only from what passed, so a burst of errors on one route cannot make errors look usual
+    /// there while it lasts. (Route novelty, client age and rate learn from every record in <see cref="Extract"/>.)
+    /// </summary>
+    public void Learn(LogRecord log, bool flagged)
     {
-        if (_ipFirstSeen.Count >= MaxTrackedKeys)
+        if (!flagged)
         {
-            _ipFirstSeen.Clear();
+            Route(LogRoutes.RouteOf(log.Path)).Add(log.StatusCode, LogLatency(log));
+        }
+    }
+
+    static double LogLatency(LogRecord log) => Math.Log10(1 + (Math.Max(0, log.ResponseTime) * 1000));
+
+    RouteBaseline Route(string route)
+    {
+        if (_routes.Count >= MaxTrackedKeys)
+        {
+            _routes.Clear();
         }
 
-        ref var firstSeen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_ipFirstSeen, key, out var exists);
+        ref var baseline = ref CollectionsMarshal.GetValueRefOrAddDefault(_routes, route, out _);
+        return baseline ??= new RouteBaseline();
+    }
+
+    float Newness(string client, long timestamp)
+    {
+        if (_clientFirstSeen.Count >= MaxTrackedKeys)
+        {
+            _clientFirstSeen.Clear();
+        }
+
+        ref var firstSeen = ref CollectionsMarshal.GetValueRefOrAddDefault(_clientFirstSeen, client, out var exists);
         if (!exists)
         {
             firstSeen = timestamp;
         }
 
         var ageSeconds = Math.Max(0, timestamp - firstSeen) / 1000.0;
-        return (float)(1 / (1 + ageSeconds / NewnessScaleSeconds));
+        return (float)(1 / (1 + (ageSeconds / NewnessScaleSeconds)));
     }
 
-    float Rate(string key, long timestamp)
+    float Rate(string ip, long timestamp)
     {
         if (_ipRates.Count >= MaxTrackedKeys)
         {
             _ipRates.Clear();
         }
 
-        ref var rate = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_ipRates, key, out var exists);
+        ref var rate = ref CollectionsMarshal.GetValueRefOrAddDefault(_ipRates, ip, out var exists);
         var elapsed = exists ? Math.Max(0, timestamp - rate.Timestamp) : 0;
         var count = (exists ? rate.Count * Math.Pow(0.5, elapsed / RateHalfLifeMs) : 0) + 1;
         rate = (Math.Max(timestamp, rate.Timestamp), count);
         return (float)Math.Log2(1 + count);
-    }
-
-    static float Severity(LogRecord log) =>
-        log.StatusCode >= 500 || log.LogLevel == "ERROR" ? 2
-        : log.StatusCode >= 400 || log.LogLevel == "WARN" ? 1
-        : 0;
-
-    static float Novelty(Dictionary<string, int> counts, string key)
-    {
-        if (counts.Count >= MaxTrackedKeys)
-        {
-            counts.Clear();
-        }
-
-        ref var count = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _);
-        var novelty = 1f / (1 + count);
-        count++;
-        return novelty;
     }
 }

@@ -125,6 +125,7 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
             var (source, log) = _valid[i];
             var score = scores.Span[i];
             var flagged = Threshold.Evaluate(score, out var threshold);
+            _features.Learn(log, flagged);
             anomalies += flagged ? 1 : 0;
             Quality.Record(log.InjectedAnomaly, flagged);
             _scoreHistogram.Record(score, _modelTag);

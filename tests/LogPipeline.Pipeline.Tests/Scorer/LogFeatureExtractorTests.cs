@@ -5,7 +5,7 @@ namespace LogPipeline.Pipeline.Tests.Scorer;
 
 public class LogFeatureExtractorTests
 {
-    static LogRecord Log(string path = "/api/cart", string ip = "10.0.0.1", int status = 200, double seconds = 0.05, string level = "INFO", long timestamp = 1) => new()
+    static LogRecord Log(string path = "/api/cart", string ip = "10.0.0.1", int status = 200, double seconds = 0.05, string level = "INFO", long timestamp = 1, string user = "-") => new()
     {
         LogIdentifier = Guid.NewGuid().ToString(),
         Timestamp = timestamp,
@@ -13,6 +13,7 @@ public class LogFeatureExtractorTests
         Method = "GET",
         Path = path,
         IpAddress = ip,
+        UserId = user,
         StatusCode = status,
         ResponseTime = seconds,
     };
@@ -24,22 +25,87 @@ public class LogFeatureExtractorTests
         return features;
     }
 
-    [Fact]
-    public void ResponseTimeIsOnALogScaleInMilliseconds()
+    /// <summary>Extracts and lets the baselines learn from the record, as the scorer does once it passed the threshold.</summary>
+    static float[] Learnt(LogFeatureExtractor extractor, LogRecord log)
     {
-        var extractor = new LogFeatureExtractor();
-        Assert.Equal(Math.Log10(51), Extract(extractor, Log(seconds: 0.05))[0], 4);
-        Assert.Equal(Math.Log10(5001), Extract(extractor, Log(seconds: 5))[0], 4);
+        var features = Extract(extractor, log);
+        extractor.Learn(log, flagged: false);
+        return features;
     }
 
     [Fact]
-    public void SeverityIsOneDimensionForStatusAndLevel()
+    public void LatencyIsMeasuredAgainstTheRoutesUsualAndAQuickAnswerCountsLittle()
     {
         var extractor = new LogFeatureExtractor();
-        Assert.Equal(0, Extract(extractor, Log(status: 304))[1]);
-        Assert.Equal(1, Extract(extractor, Log(status: 404, level: "WARN"))[1]);
-        Assert.Equal(1, Extract(extractor, Log(status: 200, level: "WARN"))[1]);
-        Assert.Equal(2, Extract(extractor, Log(status: 503, level: "ERROR"))[1]);
+        for (var i = 0; i < 50; i++)
+        {
+            Learnt(extractor, Log(path: "/api/cart", seconds: 0.05));
+            Learnt(extractor, Log(path: "/api/search", seconds: 2));
+        }
+
+        Assert.Equal(0, Extract(extractor, Log(path: "/api/cart", seconds: 0.05))[0], 2);
+        Assert.Equal(Math.Log10(2501.0 / 51), Extract(extractor, Log(path: "/api/cart", seconds: 2.5))[0], 2);
+        // 2 s is this route's usual: not a spike here, though it would be one on /api/cart.
+        Assert.Equal(0, Extract(extractor, Log(path: "/api/search", seconds: 2))[0], 2);
+        Assert.Equal(-1, Extract(extractor, Log(path: "/api/search", seconds: 0.01))[0]);
+    }
+
+    [Fact]
+    public void ALatencySpikeBarelyMovesTheRoutesUsual()
+    {
+        var extractor = new LogFeatureExtractor();
+        for (var i = 0; i < 100; i++)
+        {
+            Learnt(extractor, Log(seconds: 0.05));
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            Learnt(extractor, Log(seconds: 5));
+        }
+
+        Assert.True(Extract(extractor, Log(seconds: 5))[0] > 1.5, "five spikes taught the route that 5 s is usual");
+    }
+
+    [Fact]
+    public void StatusRarityFollowsEachRoutesOwnStatusMix()
+    {
+        var extractor = new LogFeatureExtractor();
+        for (var i = 0; i < 500; i++)
+        {
+            Learnt(extractor, Log(path: "/api/cart", status: 200));
+            Learnt(extractor, Log(path: "/products/1", status: i % 10 == 0 ? 404 : 200));
+        }
+
+        var usual = Extract(extractor, Log(path: "/api/cart", status: 200))[1];
+        var commonNotFound = Extract(extractor, Log(path: "/products/2", status: 404, level: "WARN"))[1];
+        var rareNotFound = Extract(extractor, Log(path: "/api/cart", status: 404, level: "WARN"))[1];
+        var serverError = Extract(extractor, Log(path: "/api/cart", status: 503, level: "ERROR"))[1];
+
+        Assert.True(usual < 0.01f, $"the usual answer has rarity {usual}");
+        Assert.True(commonNotFound < rareNotFound, $"a 404 where one in ten answers is one ({commonNotFound}) is less unusual than where none is ({rareNotFound})");
+        Assert.Equal(rareNotFound, serverError);
+        Assert.True(serverError > 0.8f, $"a 5xx on a route that never failed has rarity {serverError}");
+    }
+
+    [Fact]
+    public void FlaggedRecordsDoNotTeachTheirRouteThatErrorsAreUsual()
+    {
+        var extractor = new LogFeatureExtractor();
+        for (var i = 0; i < 200; i++)
+        {
+            Learnt(extractor, Log(status: 200));
+        }
+
+        var before = Extract(extractor, Log(status: 500, level: "ERROR"))[1];
+        for (var i = 0; i < 50; i++)
+        {
+            var error = Log(status: 500, level: "ERROR");
+            Extract(extractor, error);
+            extractor.Learn(error, flagged: true);
+        }
+
+        Assert.Equal(before, Extract(extractor, Log(status: 500, level: "ERROR"))[1]);
     }
 
     [Fact]
@@ -62,16 +128,31 @@ public class LogFeatureExtractorTests
     {
         var extractor = new LogFeatureExtractor();
         const long start = 1_700_000_000_000;
-        Extract(extractor, Log(ip: "10.0.0.1", timestamp: start));
-        var regular = Extract(extractor, Log(ip: "10.0.0.1", timestamp: start + 600_000))[3];
+        Extract(extractor, Log(ip: "10.0.0.1", user: "user-00001", timestamp: start));
+        var regular = Extract(extractor, Log(ip: "10.0.0.1", user: "user-00001", timestamp: start + 600_000))[3];
         float stranger = 0;
         for (var i = 0; i < 20; i++)
         {
-            stranger = Extract(extractor, Log(ip: "203.0.113.9", timestamp: start + 600_000 + i * 50))[3];
+            stranger = Extract(extractor, Log(ip: "203.0.113.9", user: "user-98765", timestamp: start + 600_000 + (i * 50)))[3];
         }
 
         Assert.True(regular < 0.05f, $"a client first seen 10 minutes ago has newness {regular}");
         Assert.True(stranger > 0.95f, $"the 20th request of a client first seen 1 s ago has newness {stranger}");
+    }
+
+    [Fact]
+    public void AKnownUserOnANewAddressIsNotAStrangerButAnAnonymousNewAddressIs()
+    {
+        var extractor = new LogFeatureExtractor();
+        const long start = 1_700_000_000_000;
+        Extract(extractor, Log(ip: "10.0.0.1", user: "user-00001", timestamp: start));
+        Extract(extractor, Log(ip: "10.0.0.2", user: "-", timestamp: start));
+
+        var knownUserNewAddress = Extract(extractor, Log(ip: "192.0.2.7", user: "user-00001", timestamp: start + 600_000))[3];
+        var anonymousNewAddress = Extract(extractor, Log(ip: "198.51.100.4", user: "-", timestamp: start + 600_000))[3];
+
+        Assert.True(knownUserNewAddress < 0.05f, $"a user known for 10 minutes on a new address has newness {knownUserNewAddress}");
+        Assert.Equal(1f, anonymousNewAddress);
     }
 
     [Theory]
