@@ -2,6 +2,7 @@ using System.Diagnostics;
 using LogPipeline.Contracts;
 using LogPipeline.Generator;
 using LogPipeline.Generator.Traffic;
+using LogPipeline.RandomCutForest;
 using LogPipeline.RcfEndpoint.Models;
 using LogPipeline.Scorer;
 using LogPipeline.Scorer.Features;
@@ -30,7 +31,7 @@ public static class ReplayEvaluation
         var traffic = new WebTrafficModel(options.Seed);
         var features = new LogFeatureExtractor();
         var forest = new Forest(RcfOptions.DefaultModel.ToForestOptions() with { ParallelExecution = false, RandomSeed = options.Seed });
-        var threshold = new AnomalyThreshold(new ThresholdOptions());
+        var threshold = new AnomalyThreshold(new ScorerOptions().Threshold);
         var kinds = AnomalyLabels.Injectable;
 
         var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
