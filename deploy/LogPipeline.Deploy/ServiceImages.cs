@@ -11,6 +11,7 @@ public static class ServiceImages
     public const string QueryApi = "queryapi";
     public const string Generator = "generator";
     public const string RcfEndpoint = "rcfendpoint";
+    public const string Archiver = "archiver";
 
     /// <summary>The topic initializer (deploy/LogPipeline.Deploy.Topics), run before each Kafka service starts.</summary>
     public const string Topics = "topics";
@@ -19,7 +20,7 @@ public static class ServiceImages
     public const string KafkaBase = "aspnet-librdkafka";
 
     /// <summary>Every repository the images stack creates.</summary>
-    public static readonly string[] All = [Scorer, Writer, QueryApi, Generator, RcfEndpoint, Topics, KafkaBase];
+    public static readonly string[] All = [Scorer, Writer, QueryApi, Generator, RcfEndpoint, Archiver, Topics, KafkaBase];
 
     public static string Repository(string repositoryPrefix, string image) => $"{repositoryPrefix}/{image}";
 }

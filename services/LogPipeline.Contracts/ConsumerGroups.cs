@@ -9,4 +9,5 @@ public static class ConsumerGroups
 {
     public const string Scorer = "scorer";
     public const string Writer = "writer";
+    public const string Archiver = "archiver";
 }
