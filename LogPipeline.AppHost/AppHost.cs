@@ -33,6 +33,7 @@ builder.AddProject<Projects.LogPipeline_Writer>("writer")
 builder.AddProject<Projects.LogPipeline_QueryApi>("queryapi")
     .WithLocalHttpPort(18080)
     .WithReference(dynamodb).WaitFor(dynamodb)
+    .WithReference(kafka).WaitFor(kafka)
     .WithApiKey(builder.AddParameter("queryapi-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true))
     .WithPipelineConfiguration()
     .WithHttpHealthCheck("/health");

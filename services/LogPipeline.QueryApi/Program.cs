@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddLogQueries();
+builder.AddDeadLetterRedriver();
 builder.AddQueryApi();
 
 var app = builder.Build();
@@ -22,6 +23,7 @@ var api = app.MapGroup("/api").RequireApiKey();
 api.MapLogsApi();
 api.MapAnomaliesApi();
 api.MapStatsApi();
+api.MapDeadLettersApi();
 
 app.MapDefaultEndpoints();
 

@@ -78,12 +78,12 @@ public class ArchiveTests(DefaultDeployment deployment, FirehoseDeployment fireh
         var environment = SynthesizedStack.Environment(_stack.Container(task, "app"));
         var bucket = "{" + _stack.OfType("AWS::S3::Bucket").Single().Id + "}";
 
-        Assert.Equal(bucket, environment["Pipeline__Archive__Bucket"]);
-        Assert.Equal("1048576", environment["Pipeline__Archiver__BufferBytes"]);
+        Assert.Equal(bucket, environment["ConnectionStrings__archive"]);
+        Assert.Equal("1048576", environment["Pipeline__Archiver__BufferSize"]);
         Assert.Equal("00:02:00", environment["Pipeline__Archiver__BufferInterval"]);
         Assert.Equal("archiver", environment["Pipeline__Archiver__ConsumerGroup"]);
         Assert.Equal("true", environment["Pipeline__Kafka__MskIamAuth"]);
-        Assert.Equal(bucket, SynthesizedStack.Environment(_stack.Container(_stack.TaskDefinition("logpipeline/queryapi"), "app"))["Pipeline__Archive__Bucket"]);
+        Assert.Equal(bucket, SynthesizedStack.Environment(_stack.Container(_stack.TaskDefinition("logpipeline/queryapi"), "app"))["ConnectionStrings__archive"]);
 
         var bucketArn = "{" + _stack.OfType("AWS::S3::Bucket").Single().Id + ".Arn}";
         var keyArn = "{" + _stack.OfType("AWS::KMS::Key").Single().Id + ".Arn}";

@@ -148,7 +148,7 @@ public sealed class PipelineStack : Stack
                     ["Pipeline__Topics__Scored"] = settings.ScoredTopic,
                     ["Pipeline__Topics__DeadLetter"] = settings.DeadLetterTopic,
                     ["Pipeline__Archiver__ConsumerGroup"] = ConsumerGroups.Archiver,
-                    ["Pipeline__Archiver__BufferBytes"] = (settings.ArchiveBufferMiB * 1024L * 1024L).ToString(CultureInfo.InvariantCulture),
+                    ["Pipeline__Archiver__BufferSize"] = (settings.ArchiveBufferMiB * 1024L * 1024L).ToString(CultureInfo.InvariantCulture),
                     ["Pipeline__Archiver__BufferInterval"] = TimeSpan.FromSeconds(settings.ArchiveBufferSeconds).ToString("c", CultureInfo.InvariantCulture),
                 },
             });
@@ -285,7 +285,8 @@ public sealed class PipelineStack : Stack
     /// <summary>Where the archive is, for the archiver (writes it) and the Query API (lists and replays it).</summary>
     public static IDictionary<string, string> ArchiveEnvironment(string bucketName) => new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["Pipeline__Archive__Bucket"] = bucketName,
+        // LogPipeline.Archive's ArchiveBucket.ConnectionName: the bucket is the archive's "connection string".
+        ["ConnectionStrings__archive"] = bucketName,
     };
 
     private static string IndexArn(string tableArn, IndexSchema index) => $"{tableArn}/index/{index.Name}";
