@@ -1,7 +1,7 @@
 namespace LogPipeline.Contracts;
 
 /// <summary>
-/// Default consumer group names: the scorer's on the raw topic and the writer's on the scored topic. The services
+/// Default consumer group names: the scorer's on the raw topic, the writer's and the archiver's on the scored topic. The services
 /// consume in these groups (unless configured otherwise), deploy sets them, and the pipeline view reads their
 /// committed offsets.
 /// </summary>

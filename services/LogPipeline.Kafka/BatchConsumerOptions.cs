@@ -18,6 +18,9 @@ public sealed class BatchConsumerOptions
     /// <summary>How long a batch may wait to fill once its first message has arrived.</summary>
     public TimeSpan MaxBatchWait { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>A batch ends once its messages' values hold this many bytes (0: no limit), as a buffer of a given size.</summary>
+    public long MaxBatchBytes { get; set; }
+
     public TimeSpan RetryInitialDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(10);
@@ -32,12 +35,13 @@ public sealed class BatchConsumerOptions
     public TimeSpan StuckThreshold { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The same settings for another topic, group and batch shape.</summary>
-    public BatchConsumerOptions For(string topic, string consumerGroup, int maxBatchSize, TimeSpan maxBatchWait) => new()
+    public BatchConsumerOptions For(string topic, string consumerGroup, int maxBatchSize, TimeSpan maxBatchWait, long maxBatchBytes = 0) => new()
     {
         Topic = topic,
         ConsumerGroup = consumerGroup,
         MaxBatchSize = maxBatchSize,
         MaxBatchWait = maxBatchWait,
+        MaxBatchBytes = maxBatchBytes,
         RetryInitialDelay = RetryInitialDelay,
         RetryMaxDelay = RetryMaxDelay,
         MaxAttemptsBeforeIsolation = MaxAttemptsBeforeIsolation,

@@ -138,8 +138,9 @@ public abstract partial class BatchConsumerWorker : BackgroundService
         }
 
         batch.Add(first);
+        var bytes = (long)(first.Message.Value?.Length ?? 0);
         var deadline = Stopwatch.GetTimestamp() + (long)(_options.MaxBatchWait.TotalSeconds * Stopwatch.Frequency);
-        while (batch.Count < _options.MaxBatchSize)
+        while (batch.Count < _options.MaxBatchSize && (_options.MaxBatchBytes <= 0 || bytes < _options.MaxBatchBytes))
         {
             var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
             if (remaining <= TimeSpan.Zero)
@@ -156,6 +157,7 @@ public abstract partial class BatchConsumerWorker : BackgroundService
             if (!next.IsPartitionEOF)
             {
                 batch.Add(next);
+                bytes += next.Message.Value?.Length ?? 0;
             }
         }
     }

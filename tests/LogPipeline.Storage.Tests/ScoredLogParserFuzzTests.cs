@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using LogPipeline.Contracts;
 using LogPipeline.Storage.Tests.Infrastructure;
-using LogPipeline.Writer;
 
 namespace LogPipeline.Storage.Tests;
 

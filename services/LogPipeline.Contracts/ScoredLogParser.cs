@@ -1,11 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
-using LogPipeline.Contracts;
 
-namespace LogPipeline.Writer;
+namespace LogPipeline.Contracts;
 
 /// <summary>
-/// Reads a <c>logs.scored</c> message and checks that it can become a DynamoDB item: the shared
+/// Reads a <c>logs.scored</c> message and checks that it can become a stored log (a DynamoDB item, an archived row): the shared
 /// <see cref="LogRecordRules"/> plus the scorer's own fields. It never throws, whatever the bytes.
 /// </summary>
 public static class ScoredLogParser
