@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddLogQueries();
 builder.AddDeadLetterRedriver();
+builder.AddArchiveReplay();
 builder.AddQueryApi();
 
 var app = builder.Build();
@@ -24,6 +25,7 @@ api.MapLogsApi();
 api.MapAnomaliesApi();
 api.MapStatsApi();
 api.MapDeadLettersApi();
+api.MapArchiveApi();
 
 app.MapDefaultEndpoints();
 

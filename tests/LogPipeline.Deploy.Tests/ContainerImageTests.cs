@@ -55,7 +55,7 @@ public class ContainerImageTests(ContainerSettings containers) : IClassFixture<C
     {
         foreach (var (project, evaluation) in containers.ByProject)
         {
-            var usesKafka = project is "services/LogPipeline.Scorer" or "services/LogPipeline.Writer" or "services/LogPipeline.Generator" or "deploy/LogPipeline.Deploy.Topics";
+            var usesKafka = project is "services/LogPipeline.Scorer" or "services/LogPipeline.Writer" or "services/LogPipeline.Generator" or "services/LogPipeline.QueryApi" or "deploy/LogPipeline.Deploy.Topics";
 
             Assert.Equal(usesKafka ? "True" : "False", evaluation.Property("LogPipelineUsesKafka"));
             Assert.Equal(
