@@ -30,11 +30,13 @@ builder.AddProject<Projects.LogPipeline_Writer>("writer")
     .WithPipelineConfiguration()
     .WithHttpHealthCheck("/health");
 
+var queryApiKey = builder.AddParameter("queryapi-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
 builder.AddProject<Projects.LogPipeline_QueryApi>("queryapi")
     .WithLocalHttpPort(18080)
     .WithReference(dynamodb).WaitFor(dynamodb)
     .WithReference(kafka).WaitFor(kafka)
-    .WithApiKey(builder.AddParameter("queryapi-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true))
+    .WithApiKey(queryApiKey)
+    .WithReplayCommands(queryApiKey)
     .WithPipelineConfiguration()
     .WithHttpHealthCheck("/health");
 
