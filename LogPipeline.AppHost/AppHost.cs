@@ -40,10 +40,14 @@ builder.AddProject<Projects.LogPipeline_Archiver>("archiver")
     .WithPipelineConfiguration()
     .WithHttpHealthCheck("/health");
 
+var queryApiKey = builder.AddParameter("queryapi-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true);
 builder.AddProject<Projects.LogPipeline_QueryApi>("queryapi")
     .WithLocalHttpPort(18080)
     .WithReference(dynamodb).WaitFor(dynamodb)
-    .WithApiKey(builder.AddParameter("queryapi-key", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true))
+    .WithReference(kafka).WaitFor(kafka)
+    .WithReference(archive).WaitFor(s3)
+    .WithApiKey(queryApiKey)
+    .WithReplayCommands(queryApiKey)
     .WithPipelineConfiguration()
     .WithHttpHealthCheck("/health");
 

@@ -53,4 +53,15 @@ public static class ContextKeys
     public const string AnomalyAlarmThreshold = "anomalyAlarmThreshold";
     public const string LagAlarmThreshold = "lagAlarmThreshold";
     public const string EndpointErrorAlarmThreshold = "endpointErrorAlarmThreshold";
+    public const string Archive = "archive";
+    public const string ArchiveBufferMiB = "archiveBufferMiB";
+    public const string ArchiveBufferSeconds = "archiveBufferSeconds";
+    public const string ArchiveInfrequentAccessDays = "archiveInfrequentAccessDays";
+    public const string ArchiveGlacierDays = "archiveGlacierDays";
+    public const string ArchiveDeepArchiveDays = "archiveDeepArchiveDays";
+    public const string ArchiveExpirationDays = "archiveExpirationDays";
+    public const string ArchiveBucketArn = "archiveBucketArn";
+    public const string ArchiveKeyArn = "archiveKeyArn";
+    public const string ArchiveWriterAccount = "archiveWriterAccount";
+    public const string ArchiveStreamShards = "archiveStreamShards";
 }

@@ -25,6 +25,16 @@ public enum RcfModelSource
     BuiltIn,
 }
 
+/// <summary>How scored logs reach the S3 archive.</summary>
+public enum ArchivePath
+{
+    /// <summary>The archiver service on Fargate: logs.scored → Parquet objects, exactly once (keys from partition and offsets).</summary>
+    Archiver,
+
+    /// <summary>The source article's managed path: the log table → Kinesis Data Stream → Firehose (a Lambda flattens the items) → gzip JSON lines.</summary>
+    Firehose,
+}
+
 /// <summary>
 /// Every parameter of the AWS deployment. Nothing here is account-specific: each value has a default and can be set
 /// with <c>cdk synth|deploy -c key=value</c> or in <c>cdk.json</c>'s "context" (the keys are <see cref="ContextKeys"/>).
@@ -158,6 +168,40 @@ public sealed record DeploymentSettings
     /// <summary>Endpoint invocation errors (4xx + 5xx) per 5 minutes that raise the alarm.</summary>
     public int EndpointErrorAlarmThreshold { get; init; } = 1;
 
+    // Archive (S3).
+    public ArchivePath Archive { get; init; } = ArchivePath.Archiver;
+
+    /// <summary>An object is written when this much is buffered (Firehose's SizeInMBs; the archiver's buffer size).</summary>
+    public int ArchiveBufferMiB { get; init; } = 1;
+
+    /// <summary>...or when the oldest buffered log is this old (Firehose's IntervalInSeconds; the archiver's interval).</summary>
+    public int ArchiveBufferSeconds { get; init; } = 120;
+
+    /// <summary>Days after which archived objects move to S3 Standard-IA, then Glacier Instant Retrieval, then Deep Archive.</summary>
+    public int ArchiveInfrequentAccessDays { get; init; } = 30;
+
+    public int ArchiveGlacierDays { get; init; } = 90;
+
+    public int ArchiveDeepArchiveDays { get; init; } = 365;
+
+    /// <summary>Days after which archived objects are deleted; null keeps them.</summary>
+    public int? ArchiveExpirationDays { get; init; }
+
+    /// <summary>
+    /// Deliver into an existing bucket instead of creating one (the article's second use case: the data lake's bucket
+    /// in another account, made with the <c>{prefix}-ArchiveBucket</c> stack there). Needs <see cref="ArchiveKeyArn"/>.
+    /// </summary>
+    public string? ArchiveBucketArn { get; init; }
+
+    /// <summary>The KMS key that encrypts the bucket of <see cref="ArchiveBucketArn"/>.</summary>
+    public string? ArchiveKeyArn { get; init; }
+
+    /// <summary>Adds the <c>{prefix}-ArchiveBucket</c> stack (deploy it in the data lake's account): a bucket this account may write.</summary>
+    public string? ArchiveWriterAccount { get; init; }
+
+    /// <summary>Shards of the Kinesis Data Stream of the Firehose path (1 shard: 1 MB/s or 1,000 item changes/s in).</summary>
+    public int ArchiveStreamShards { get; init; } = 1;
+
     public static DeploymentSettings FromContext(Node node)
     {
         ArgumentNullException.ThrowIfNull(node);
@@ -218,6 +262,17 @@ public sealed record DeploymentSettings
             AnomalyAlarmThreshold = Int(node, ContextKeys.AnomalyAlarmThreshold) ?? defaults.AnomalyAlarmThreshold,
             LagAlarmThreshold = Int(node, ContextKeys.LagAlarmThreshold) ?? defaults.LagAlarmThreshold,
             EndpointErrorAlarmThreshold = Int(node, ContextKeys.EndpointErrorAlarmThreshold) ?? defaults.EndpointErrorAlarmThreshold,
+            Archive = Enum<ArchivePath>(node, ContextKeys.Archive) ?? defaults.Archive,
+            ArchiveBufferMiB = Int(node, ContextKeys.ArchiveBufferMiB) ?? defaults.ArchiveBufferMiB,
+            ArchiveBufferSeconds = Int(node, ContextKeys.ArchiveBufferSeconds) ?? defaults.ArchiveBufferSeconds,
+            ArchiveInfrequentAccessDays = Int(node, ContextKeys.ArchiveInfrequentAccessDays) ?? defaults.ArchiveInfrequentAccessDays,
+            ArchiveGlacierDays = Int(node, ContextKeys.ArchiveGlacierDays) ?? defaults.ArchiveGlacierDays,
+            ArchiveDeepArchiveDays = Int(node, ContextKeys.ArchiveDeepArchiveDays) ?? defaults.ArchiveDeepArchiveDays,
+            ArchiveExpirationDays = Int(node, ContextKeys.ArchiveExpirationDays),
+            ArchiveBucketArn = String(node, ContextKeys.ArchiveBucketArn),
+            ArchiveKeyArn = String(node, ContextKeys.ArchiveKeyArn),
+            ArchiveWriterAccount = String(node, ContextKeys.ArchiveWriterAccount),
+            ArchiveStreamShards = Int(node, ContextKeys.ArchiveStreamShards) ?? defaults.ArchiveStreamShards,
         };
         settings.Validate();
         return settings;
@@ -240,6 +295,19 @@ public sealed record DeploymentSettings
         Require(Storage.RetentionDays >= 1 && Storage.WriteShards is >= 1 and <= 100, ContextKeys.WriteShards, "retentionDays >= 1 and writeShards in 1..100, as the services validate them.");
         Require(ServiceCpu >= 256 && ServiceMemoryMiB >= 512, ContextKeys.ServiceCpu, "Fargate's smallest task is 256 CPU units and 512 MiB.");
         Require(!IsInternetFacing || CertificateArn is not null, ContextKeys.CertificateArn, "an internet-facing load balancer needs an ACM certificate (HTTPS): give certificateArn, or leave internetFacing unset for an internal load balancer.");
+        // Firehose's limits for an S3 destination; the archiver takes the same values.
+        Require(ArchiveBufferMiB is >= 1 and <= 128, ContextKeys.ArchiveBufferMiB, "Firehose buffers 1 to 128 MiB.");
+        Require(ArchiveBufferSeconds is >= 0 and <= 900, ContextKeys.ArchiveBufferSeconds, "Firehose buffers 0 to 900 seconds.");
+        // S3 lifecycle: Standard-IA no sooner than 30 days; each class at least 30 days (Glacier IR 90) before the next.
+        Require(
+            ArchiveInfrequentAccessDays >= 30 && ArchiveGlacierDays >= ArchiveInfrequentAccessDays + 30 && ArchiveDeepArchiveDays >= ArchiveGlacierDays + 90,
+            ContextKeys.ArchiveGlacierDays,
+            "the lifecycle moves objects to Standard-IA after at least 30 days, Glacier Instant Retrieval at least 30 days later, Deep Archive at least 90 days after that.");
+        Require(ArchiveExpirationDays is null || ArchiveExpirationDays >= ArchiveDeepArchiveDays + 180, ContextKeys.ArchiveExpirationDays, "objects are kept at least 180 days in Deep Archive (its minimum storage duration).");
+        Require((ArchiveBucketArn is null) == (ArchiveKeyArn is null), ContextKeys.ArchiveKeyArn, "archiveBucketArn and archiveKeyArn go together: the bucket's objects are encrypted with that KMS key.");
+        Require(ArchiveBucketArn is null || ArchiveBucketArn.StartsWith("arn:", StringComparison.Ordinal), ContextKeys.ArchiveBucketArn, "give the bucket's ARN (arn:aws:s3:::name).");
+        Require(ArchiveWriterAccount is null || (ArchiveWriterAccount.Length == 12 && ArchiveWriterAccount.All(char.IsAsciiDigit)), ContextKeys.ArchiveWriterAccount, "a 12-digit AWS account id.");
+        Require(ArchiveStreamShards is >= 1 and <= 100, ContextKeys.ArchiveStreamShards, "1 to 100 shards.");
         Require(
             !string.IsNullOrWhiteSpace(ImageTag) && !string.Equals(ImageTag, "latest", StringComparison.OrdinalIgnoreCase),
             ContextKeys.ImageTag,

@@ -11,12 +11,13 @@ public static class ServiceImages
     public const string QueryApi = "queryapi";
     public const string Generator = "generator";
     public const string RcfEndpoint = "rcfendpoint";
+    public const string Archiver = "archiver";
 
     /// <summary>The topic initializer (deploy/LogPipeline.Deploy.Topics), run before each Kafka service starts.</summary>
     public const string Topics = "topics";
 
     /// <summary>Every repository the images stack creates.</summary>
-    public static readonly string[] All = [Scorer, Writer, QueryApi, Generator, RcfEndpoint, Topics];
+    public static readonly string[] All = [Scorer, Writer, QueryApi, Generator, RcfEndpoint, Archiver, Topics];
 
     public static string Repository(string repositoryPrefix, string image) => $"{repositoryPrefix}/{image}";
 }

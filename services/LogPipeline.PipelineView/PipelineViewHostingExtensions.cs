@@ -33,6 +33,7 @@ public static class PipelineViewHostingExtensions
         builder.Services.AddSingleton<ScoreBoard>();
         builder.Services.AddSingleton<ScoredLogTail>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScoredLogTail>());
+        builder.AddDeadLetterReader();
         builder.Services.AddSingleton<PipelineMonitor>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<PipelineMonitor>());
 

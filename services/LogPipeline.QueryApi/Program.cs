@@ -5,6 +5,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddLogQueries();
+builder.AddDeadLetterRedriver();
+builder.AddArchiveReplay();
 builder.AddQueryApi();
 
 var app = builder.Build();
@@ -22,6 +24,8 @@ var api = app.MapGroup("/api").RequireApiKey();
 api.MapLogsApi();
 api.MapAnomaliesApi();
 api.MapStatsApi();
+api.MapDeadLettersApi();
+api.MapArchiveApi();
 
 app.MapDefaultEndpoints();
 

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using LogPipeline.QueryApi;
 using LogPipeline.QueryApi.OpenApi;
@@ -27,7 +28,13 @@ public static class QueryApiExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CursorProtector>();
         builder.Services.AddProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            // Stored and dead-lettered text is data: markup characters (<, >, &, ') are escaped, so no response can be
+            // mistaken for HTML even by a client that ignores the content type.
+            json.SerializerOptions.Encoder = JavaScriptEncoder.Default;
+        });
         builder.Services.AddOpenApi(openApi => openApi.AddQueryApiDocumentation());
         return builder;
     }

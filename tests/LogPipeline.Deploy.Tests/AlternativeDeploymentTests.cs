@@ -151,9 +151,9 @@ public class AlternativeDeploymentTests(AlternativeDeployment deployment)
             .Select(c => Cfn.Render(c!["Image"]))
             .ToList();
 
-        Assert.Equal(7, images.Count);
+        Assert.Equal(10, images.Count);
         Assert.All(images, i => Assert.EndsWith(":abc1234", i, StringComparison.Ordinal));
         Assert.All(_stack.OfType("AWS::Logs::LogGroup"), g => Assert.Equal(90, (int?)g.Properties["RetentionInDays"]));
-        _stack.Template.ResourceCountIs("AWS::ECS::Service", 4);
+        _stack.Template.ResourceCountIs("AWS::ECS::Service", 5);
     }
 }

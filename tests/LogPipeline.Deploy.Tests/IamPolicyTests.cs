@@ -48,15 +48,24 @@ public class IamPolicyTests(DefaultDeployment deployment)
     }
 
     [Fact]
-    public void TheQueryApiMayOnlyReadTheTablesAndTheLogTablesNamedIndexes()
+    public void TheQueryApiReadsTheTablesDeadLettersAndArchiveAndMayRedriveIntoRawAndRestoreLogs()
     {
         var logTable = TableArn("KafkaLogData");
 
         Assert.Equal(
             [
+                "ArchiveKey: kms:Decrypt -> " + KeyArn(),
+                "ArchiveListBucket: s3:GetBucketLocation, s3:ListBucket, s3:ListBucketMultipartUploads -> " + BucketArn(),
+                "ArchiveReadObjects: s3:GetObject -> " + BucketArn() + "/*",
+                "KafkaConnect: kafka-cluster:Connect, kafka-cluster:WriteDataIdempotently -> " + Cluster,
+                "KafkaConsume: kafka-cluster:DescribeTopic, kafka-cluster:ReadData -> " + Topic + "logs.dlq",
+                "KafkaCreateTopics: kafka-cluster:CreateTopic, kafka-cluster:DescribeTopic -> " + Topic + "logs.raw | " + Topic + "logs.dlq",
+                "KafkaProduce: kafka-cluster:DescribeTopic, kafka-cluster:WriteData -> " + Topic + "logs.raw",
                 "ReadCounters: dynamodb:GetItem, dynamodb:Query -> " + TableArn("KafkaLogCounters"),
                 "ReadLogs: dynamodb:GetItem, dynamodb:Query -> " + logTable + " | " + logTable + "/index/TimeIndex | " + logTable + "/index/AnomalyIndex",
-                "TableKey: kms:Decrypt, kms:DescribeKey -> " + KeyArn(),
+                "RestoreCounters: dynamodb:GetItem, dynamodb:UpdateItem -> " + TableArn("KafkaLogCounters"),
+                "RestoreLogs: dynamodb:BatchGetItem, dynamodb:BatchWriteItem -> " + logTable,
+                "TableKey: kms:Decrypt, kms:DescribeKey, kms:Encrypt, kms:GenerateDataKey*, kms:ReEncrypt* -> " + KeyArn(),
             ],
             TaskRoleStatements("queryapi"));
     }
@@ -88,6 +97,11 @@ public class IamPolicyTests(DefaultDeployment deployment)
             {
                 Assert.Equal([.. unscopable], s.Actions);
             }
+            else if (s.Actions.All(a => a.StartsWith("s3:", StringComparison.Ordinal)))
+            {
+                // Objects of the archive bucket (S3 object ARNs name a key pattern); nothing else in S3.
+                Assert.All(s.Resources, r => Assert.True(r == BucketArn() || r == BucketArn() + "/*", r));
+            }
             else
             {
                 Assert.All(s.Resources, r => Assert.DoesNotContain("*", r, StringComparison.Ordinal));
@@ -109,7 +123,7 @@ public class IamPolicyTests(DefaultDeployment deployment)
             var task = _stack.TaskDefinition("logpipeline/" + service);
             var statements = _stack.Statements(SynthesizedStack.RoleId(task["ExecutionRoleArn"]));
             var repositories = statements.Where(s => s.Actions.Contains("ecr:BatchGetImage")).SelectMany(s => s.Resources).Select(r => r.Split(":repository/")[1]).Order();
-            string[] expected = service == "queryapi" ? ["logpipeline/queryapi"] : ["logpipeline/" + service, "logpipeline/topics"];
+            string[] expected = ["logpipeline/" + service, "logpipeline/topics"];
 
             Assert.Equal(expected.Order(), repositories);
             var secrets = statements.Where(s => s.Actions.Contains("secretsmanager:GetSecretValue")).SelectMany(s => s.Resources).ToList();
@@ -128,6 +142,8 @@ public class IamPolicyTests(DefaultDeployment deployment)
 
     string TableArn(string name) =>
         "{" + _stack.OfType("AWS::DynamoDB::Table").Single(t => (string?)t.Properties["TableName"] == name).Id + ".Arn}";
+
+    string BucketArn() => "{" + _stack.OfType("AWS::S3::Bucket").Single().Id + ".Arn}";
 
     string KeyArn() => "{" + _stack.OfType("AWS::KMS::Key").Single().Id + ".Arn}";
 }

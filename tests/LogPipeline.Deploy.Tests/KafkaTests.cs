@@ -33,7 +33,7 @@ public class KafkaTests(DefaultDeployment deployment)
             .Select(i => i.Properties)
             .ToList();
 
-        Assert.Equal(2, ingress.Count);
+        Assert.Equal(4, ingress.Count);
         Assert.All(ingress, rule =>
         {
             Assert.Equal(KafkaCluster.IamPort, (int?)rule["FromPort"]);
@@ -41,7 +41,7 @@ public class KafkaTests(DefaultDeployment deployment)
             Assert.Null(rule["CidrIp"]);
         });
         Assert.Equal(
-            ["{ScorerSecurityGroup", "{WriterSecurityGroup"],
+            ["{ArchiverSecurityGroup", "{QueryApiSecurityGroup", "{ScorerSecurityGroup", "{WriterSecurityGroup"],
             ingress.Select(r => Cfn.Render(r["SourceSecurityGroupId"])[..^"XXXXXXXX.GroupId}".Length]).Order());
         Assert.Null(brokerGroup.Properties["SecurityGroupIngress"]);
     }
@@ -128,12 +128,15 @@ public class KafkaTests(DefaultDeployment deployment)
     }
 
     [Fact]
-    public void TheQueryApiHasNoKafkaConfiguration()
+    public void TheQueryApiReadsDeadLettersAndRedrivesIntoRawOverMskIam()
     {
         var task = _stack.TaskDefinition("logpipeline/queryapi");
         var environment = SynthesizedStack.Environment(_stack.Container(task, "app"));
+        var topics = SynthesizedStack.Environment(_stack.Container(task, "topics"));
 
-        Assert.Single(task["ContainerDefinitions"]!.AsArray());
-        Assert.DoesNotContain(environment.Keys, k => k.Contains("kafka", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("true", environment["Pipeline__Kafka__MskIamAuth"]);
+        Assert.Equal("logs.raw", environment["Pipeline__Topics__Raw"]);
+        Assert.Equal("logs.dlq", environment["Pipeline__Topics__DeadLetter"]);
+        Assert.Equal(["logs.raw", "logs.dlq"], [topics["Pipeline__Kafka__Topics__0__Name"], topics["Pipeline__Kafka__Topics__1__Name"]]);
     }
 }

@@ -28,7 +28,8 @@ public class PublishedConfigurationTests(DefaultDeployment deployment)
                 .ToDictionary(e => e.Key, e => Cfn.Render(e.Value)))
             .ToList();
 
-        Assert.Equal(6, environments.Count);
+        // scorer, writer, queryapi and archiver with their topic initializers, and the SageMaker model.
+        Assert.Equal(9, environments.Count);
         Assert.All(environments, environment =>
         {
             Assert.DoesNotContain(environment.Keys, k => k.StartsWith("AWS_ENDPOINT_URL", StringComparison.Ordinal));

@@ -92,8 +92,8 @@ public class SecureDefaultsTests(DefaultDeployment defaults, AlternativeDeployme
             .Append(Cfn.Render(stack.OfType("AWS::SageMaker::Model").Single().Properties["PrimaryContainer"]!["Image"]))
             .ToList();
 
-        // scorer and writer (app and topic initializer), queryapi, and the SageMaker model.
-        Assert.Equal(6, images.Count);
+        // scorer, writer, queryapi and archiver (app and topic initializer), and the SageMaker model.
+        Assert.Equal(9, images.Count);
         Assert.All(images, i => Assert.EndsWith(":" + DefaultDeployment.ImageTag, i, StringComparison.Ordinal));
         Assert.DoesNotContain(":latest", stack.Json.ToJsonString(), StringComparison.Ordinal);
     }

@@ -12,7 +12,7 @@ public class ServiceTests(DefaultDeployment deployment)
     public void TheScorerWriterAndQueryApiRunOnFargateEachWithItsOwnTaskRole()
     {
         var services = _stack.OfType("AWS::ECS::Service").Select(s => s.Properties).ToList();
-        Assert.Equal(["queryapi", "scorer", "writer"], services.Select(s => (string)s["ServiceName"]!).Order());
+        Assert.Equal(["archiver", "queryapi", "scorer", "writer"], services.Select(s => (string)s["ServiceName"]!).Order());
         Assert.All(services, s =>
         {
             Assert.Equal("FARGATE", (string?)s["LaunchType"]);
@@ -20,10 +20,10 @@ public class ServiceTests(DefaultDeployment deployment)
             Assert.Equal(true, (bool?)s["DeploymentConfiguration"]!["DeploymentCircuitBreaker"]!["Rollback"]);
         });
 
-        var taskRoles = new[] { "scorer", "writer", "queryapi" }
+        var taskRoles = new[] { "scorer", "writer", "queryapi", "archiver" }
             .Select(n => SynthesizedStack.RoleId(_stack.TaskDefinition("logpipeline/" + n)["TaskRoleArn"]))
             .ToList();
-        Assert.Equal(3, taskRoles.Distinct().Count());
+        Assert.Equal(4, taskRoles.Distinct().Count());
         Assert.All(taskRoles, role => Assert.Equal(
             "ecs-tasks.amazonaws.com",
             (string?)_stack.Resource(role)["Properties"]!["AssumeRolePolicyDocument"]!["Statement"]![0]!["Principal"]!["Service"]));

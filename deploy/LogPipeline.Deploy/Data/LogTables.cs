@@ -1,5 +1,6 @@
 using Amazon.CDK;
 using Amazon.CDK.AWS.DynamoDB;
+using Amazon.CDK.AWS.Kinesis;
 using Amazon.CDK.AWS.KMS;
 using Constructs;
 using LogPipeline.Storage;
@@ -15,12 +16,13 @@ namespace LogPipeline.Deploy.Data;
 /// </summary>
 public sealed class LogTables : Construct
 {
-    public LogTables(Construct scope, string id, StorageOptions storage, IKey key, bool retain)
+    /// <param name="changeStream">The Kinesis Data Stream the log table streams its item changes into (the Firehose archive path), if any.</param>
+    public LogTables(Construct scope, string id, StorageOptions storage, IKey key, bool retain, IStream? changeStream = null)
         : base(scope, id)
     {
         LogSchema = StorageSchema.LogTable(storage);
         CounterSchema = StorageSchema.CounterTable(storage);
-        LogTable = ToTable(this, "LogTable", LogSchema, key, retain);
+        LogTable = ToTable(this, "LogTable", LogSchema, key, retain, changeStream);
         CounterTable = ToTable(this, "CounterTable", CounterSchema, key, retain);
         Key = key;
     }
@@ -36,7 +38,7 @@ public sealed class LogTables : Construct
     public IKey Key { get; }
 
     /// <summary>A <see cref="Table"/> with the keys, indexes, TTL attribute and billing mode of <paramref name="schema"/>.</summary>
-    public static Table ToTable(Construct scope, string id, TableSchema schema, IKey key, bool retain)
+    public static Table ToTable(Construct scope, string id, TableSchema schema, IKey key, bool retain, IStream? changeStream = null)
     {
         var table = new Table(scope, id, new TableProps
         {
@@ -50,6 +52,7 @@ public sealed class LogTables : Construct
             EncryptionKey = key,
             DeletionProtection = retain,
             RemovalPolicy = retain ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+            KinesisStream = changeStream,
         });
         foreach (var index in schema.GlobalSecondaryIndexes)
         {

@@ -9,6 +9,7 @@ using Amazon.CDK.AWS.KMS;
 using Amazon.CDK.AWS.SecretsManager;
 using Constructs;
 using LogPipeline.Contracts;
+using LogPipeline.Deploy.Archive;
 using LogPipeline.Deploy.Data;
 using LogPipeline.Deploy.Kafka;
 using LogPipeline.Deploy.Model;
@@ -55,11 +56,18 @@ public sealed class PipelineStack : Stack
 
         Key = new Key(this, "DataKey", new KeyProps
         {
-            Description = "LogPipeline data at rest: DynamoDB tables and MSK broker volumes",
+            Description = "LogPipeline data at rest: DynamoDB tables, MSK broker volumes, the S3 archive and its change stream",
             EnableKeyRotation = true,
             RemovalPolicy = settings.RetainTables ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
         });
-        Tables = new LogTables(this, "Tables", settings.Storage, Key, settings.RetainTables);
+        ArchiveBucket = settings.ArchiveBucketArn is null ? new ArchiveBucket(this, "Archive", settings, Key) : null;
+        ArchiveBucketArn = ArchiveBucket?.BucketArn ?? settings.ArchiveBucketArn!;
+        ArchiveBucketName = ArchiveBucket?.BucketName ?? Arn.Split(ArchiveBucketArn, ArnFormat.NO_RESOURCE_NAME).Resource;
+        ArchiveKeyArn = ArchiveBucket?.KeyArn ?? settings.ArchiveKeyArn!;
+        FirehoseArchive = settings.Archive == ArchivePath.Firehose
+            ? new FirehoseArchive(this, "FirehoseArchive", settings, Key, ArchiveBucketArn, ArchiveKeyArn, logRetention)
+            : null;
+        Tables = new LogTables(this, "Tables", settings.Storage, Key, settings.RetainTables, FirehoseArchive?.Stream);
         Kafka = new KafkaCluster(this, "Kafka", settings, Vpc, Key, logRetention);
         Endpoint = new RcfEndpoint(this, "Rcf", settings, logRetention);
 
@@ -125,14 +133,45 @@ public sealed class PipelineStack : Stack
         Writer.TaskRole.AddToPolicy(TableStatement("WriteCounters", ["dynamodb:GetItem", "dynamodb:UpdateItem"], Tables.CounterTable.TableArn));
         Writer.TaskRole.AddToPolicy(KeyStatement(["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"]));
 
+        if (settings.Archive == ArchivePath.Archiver)
+        {
+            Archiver = new PipelineService(this, "Archiver", new PipelineServiceProps
+            {
+                Name = ServiceImages.Archiver,
+                Cluster = Cluster,
+                Settings = settings,
+                LogRetention = logRetention,
+                Kafka = Kafka,
+                Topics = [Topic(settings.ScoredTopic), Topic(settings.DeadLetterTopic)],
+                Environment = new Dictionary<string, string>(ArchiveEnvironment(ArchiveBucketName))
+                {
+                    ["Pipeline__Topics__Scored"] = settings.ScoredTopic,
+                    ["Pipeline__Topics__DeadLetter"] = settings.DeadLetterTopic,
+                    ["Pipeline__Archiver__ConsumerGroup"] = ConsumerGroups.Archiver,
+                    ["Pipeline__Archiver__BufferSize"] = (settings.ArchiveBufferMiB * 1024L * 1024L).ToString(CultureInfo.InvariantCulture),
+                    ["Pipeline__Archiver__BufferInterval"] = TimeSpan.FromSeconds(settings.ArchiveBufferSeconds).ToString("c", CultureInfo.InvariantCulture),
+                },
+            });
+            Archiver.TaskRole.AddToPolicy(KafkaPermissions.Consume(Kafka, settings.ScoredTopic));
+            Archiver.TaskRole.AddToPolicy(KafkaPermissions.ConsumerGroup(Kafka, ConsumerGroups.Archiver));
+            Archiver.TaskRole.AddToPolicy(KafkaPermissions.Produce(Kafka, settings.DeadLetterTopic));
+            Archiver.TaskRole.AddToPolicy(ArchivePermissions.WriteObjects(ArchiveBucketArn));
+            Archiver.TaskRole.AddToPolicy(ArchivePermissions.ListBucket(ArchiveBucketArn));
+            Archiver.TaskRole.AddToPolicy(ArchivePermissions.UseKey(this, ArchiveKeyArn));
+        }
+
         QueryApi = new PipelineService(this, "QueryApi", new PipelineServiceProps
         {
             Name = ServiceImages.QueryApi,
             Cluster = Cluster,
             Settings = settings,
             LogRetention = logRetention,
-            Environment = new Dictionary<string, string>(StorageEnvironment(settings.Storage))
+            Kafka = Kafka,
+            Topics = [Topic(settings.RawTopic), Topic(settings.DeadLetterTopic)],
+            Environment = new Dictionary<string, string>(StorageEnvironment(settings.Storage).Concat(ArchiveEnvironment(ArchiveBucketName)))
             {
+                ["Pipeline__Topics__Raw"] = settings.RawTopic,
+                ["Pipeline__Topics__DeadLetter"] = settings.DeadLetterTopic,
                 ["Pipeline__QueryApi__RequireApiKey"] = "true",
                 // No Swagger UI or OpenAPI document in production (the services' default outside Development, made explicit).
                 ["Pipeline__QueryApi__ServeDocumentation"] = "false",
@@ -145,7 +184,16 @@ public sealed class PipelineStack : Stack
             ["dynamodb:GetItem", "dynamodb:Query"],
             [Tables.LogTable.TableArn, .. Tables.LogSchema.GlobalSecondaryIndexes.Select(i => IndexArn(Tables.LogTable.TableArn, i))]));
         QueryApi.TaskRole.AddToPolicy(TableStatement("ReadCounters", ["dynamodb:GetItem", "dynamodb:Query"], Tables.CounterTable.TableArn));
-        QueryApi.TaskRole.AddToPolicy(KeyStatement(["kms:Decrypt", "kms:DescribeKey"]));
+        // Dead letters: read logs.dlq (assigned partitions, no consumer group) and re-drive into logs.raw; replay
+        // reads the archive and re-publishes to logs.raw or restores into the log table through the writer's path.
+        QueryApi.TaskRole.AddToPolicy(KafkaPermissions.Consume(Kafka, settings.DeadLetterTopic));
+        QueryApi.TaskRole.AddToPolicy(KafkaPermissions.Produce(Kafka, settings.RawTopic));
+        QueryApi.TaskRole.AddToPolicy(ArchivePermissions.ReadObjects(ArchiveBucketArn));
+        QueryApi.TaskRole.AddToPolicy(ArchivePermissions.ListBucket(ArchiveBucketArn));
+        QueryApi.TaskRole.AddToPolicy(ArchivePermissions.UseKey(this, ArchiveKeyArn, "kms:Decrypt"));
+        QueryApi.TaskRole.AddToPolicy(TableStatement("RestoreLogs", ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem"], Tables.LogTable.TableArn));
+        QueryApi.TaskRole.AddToPolicy(TableStatement("RestoreCounters", ["dynamodb:GetItem", "dynamodb:UpdateItem"], Tables.CounterTable.TableArn));
+        QueryApi.TaskRole.AddToPolicy(KeyStatement(["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"]));
         LoadBalancer = QueryApiLoadBalancer(settings);
 
         if (settings.Generator)
@@ -179,6 +227,7 @@ public sealed class PipelineStack : Stack
         Output("KafkaClusterArn", Kafka.ClusterArn, "The MSK cluster");
         Output("SageMakerEndpoint", Endpoint.EndpointName, "The endpoint the scorer invokes");
         Output("AlarmTopic", Alarms.Topic.TopicArn, "Subscribe to the alarms here");
+        Output("ArchiveBucket", ArchiveBucketName, "The S3 archive of scored logs (aws s3 ls s3://<this>/)");
     }
 
     public DeploymentSettings Settings { get; }
@@ -203,6 +252,21 @@ public sealed class PipelineStack : Stack
 
     public PipelineService? Generator { get; }
 
+    /// <summary>The archiver service (the default archive path); null on the Firehose path.</summary>
+    public PipelineService? Archiver { get; }
+
+    /// <summary>The archive bucket this stack creates; null when it delivers into another (<see cref="DeploymentSettings.ArchiveBucketArn"/>).</summary>
+    public ArchiveBucket? ArchiveBucket { get; }
+
+    public string ArchiveBucketArn { get; }
+
+    public string ArchiveBucketName { get; }
+
+    public string ArchiveKeyArn { get; }
+
+    /// <summary>The managed archive path (table → Kinesis → Firehose); null on the archiver path.</summary>
+    public FirehoseArchive? FirehoseArchive { get; }
+
     public ApplicationLoadBalancer LoadBalancer { get; }
 
     public Amazon.CDK.AWS.SecretsManager.Secret? ApiKeySecret { get; private set; }
@@ -216,6 +280,13 @@ public sealed class PipelineStack : Stack
         ["Pipeline__Storage__CounterTable"] = storage.CounterTable,
         ["Pipeline__Storage__RetentionDays"] = storage.RetentionDays.ToString(CultureInfo.InvariantCulture),
         ["Pipeline__Storage__WriteShards"] = storage.WriteShards.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Where the archive is, for the archiver (writes it) and the Query API (lists and replays it).</summary>
+    public static IDictionary<string, string> ArchiveEnvironment(string bucketName) => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        // LogPipeline.Archive's ArchiveBucket.ConnectionName: the bucket is the archive's "connection string".
+        ["ConnectionStrings__archive"] = bucketName,
     };
 
     private static string IndexArn(string tableArn, IndexSchema index) => $"{tableArn}/index/{index.Name}";

@@ -25,6 +25,7 @@ public static class PipelineApi
             RelayAsync(generator.BurstAsync, body, cancellationToken));
         api.MapPost("/rate", (JsonElement body, GeneratorClient generator, CancellationToken cancellationToken) =>
             RelayAsync(generator.RateAsync, body, cancellationToken));
+        api.MapDeadLetterPanelApi();
         return api;
     }
 

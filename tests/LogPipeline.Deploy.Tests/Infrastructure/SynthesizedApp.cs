@@ -24,7 +24,11 @@ public abstract class SynthesizedApp : IDisposable
         PipelineStackName = stacks.Pipeline.StackName;
         ImagesStackName = stacks.Images.StackName;
         Dependencies = stacks.Pipeline.Dependencies.Select(s => s.StackName).ToArray();
+        ArchiveBucket = stacks.ArchiveBucket is { } archiveBucket ? Load(assembly.Directory, archiveBucket.StackName) : null;
     }
+
+    /// <summary>The archive bucket stack for another account, when the settings name a writer account.</summary>
+    public SynthesizedStack? ArchiveBucket { get; }
 
     public DeploymentSettings Settings { get; }
 
@@ -90,11 +94,34 @@ public sealed class AlternativeDeployment() : SynthesizedApp(Alternative)
 }
 
 /// <summary>
+/// The source article's managed path into a bucket of another account: table → Kinesis → Firehose, the archive bucket
+/// given by ARN, and the bucket stack for that other account (which lets this one write).
+/// </summary>
+public sealed class FirehoseDeployment() : SynthesizedApp(Firehose)
+{
+    public const string BucketArn = "arn:aws:s3:::datalake-logs";
+    public const string KeyArn = "arn:aws:kms:eu-west-1:444455556666:key/1111-2222";
+    public const string WriterAccount = "111122223333";
+
+    public static readonly DeploymentSettings Firehose = new()
+    {
+        ImageTag = "abc1234",
+        Archive = ArchivePath.Firehose,
+        ArchiveBucketArn = BucketArn,
+        ArchiveKeyArn = KeyArn,
+        ArchiveWriterAccount = WriterAccount,
+        ArchiveBufferMiB = 5,
+        ArchiveBufferSeconds = 300,
+        ArchiveExpirationDays = 2555,
+    };
+}
+
+/// <summary>
 /// The tests that call into the CDK (through jsii's single node process, which does not take concurrent calls) share
 /// one synthesis of each app and run one at a time.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class CdkCollection : ICollectionFixture<DefaultDeployment>, ICollectionFixture<AlternativeDeployment>
+public sealed class CdkCollection : ICollectionFixture<DefaultDeployment>, ICollectionFixture<AlternativeDeployment>, ICollectionFixture<FirehoseDeployment>
 {
     public const string Name = "CDK app";
 }

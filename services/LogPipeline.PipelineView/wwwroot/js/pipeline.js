@@ -89,6 +89,21 @@ export function mount(view, health) {
           <thead><tr><th>time</th><th>log id</th><th>score</th><th>injected as</th><th>trace</th></tr></thead><tbody></tbody>
         </table>
       </section>
+      <section class="card deadletters">
+        <div class="card-head"><h2>Dead letters</h2><span class="muted small">logs.dlq by stage and reason; re-drive with the Query API (POST /api/deadletters/redrive)</span></div>
+        <div class="row">
+          <label>stage <input id="dlq-stage" maxlength="64" placeholder="scorer, writer…"></label>
+          <label>reason contains <input id="dlq-reason" maxlength="256"></label>
+          <button id="dlq-refresh">show</button>
+        </div>
+        <p id="dlq-status" class="muted small" role="status"></p>
+        <table class="grid compact" id="dlq-groups">
+          <thead><tr><th>stage</th><th>reason</th><th>count</th></tr></thead><tbody></tbody>
+        </table>
+        <table class="grid compact" id="dlq-items">
+          <thead><tr><th>id</th><th>stage</th><th>reason</th><th>payload</th></tr></thead><tbody></tbody>
+        </table>
+      </section>
       <section class="card lag">
         <div class="card-head"><h2>Consumer lag</h2><span class="muted small">messages behind (high watermark − committed), per consumer group and partition</span></div>
         <div id="lag"></div>
@@ -96,6 +111,24 @@ export function mount(view, health) {
     </div>`;
 
   const $ = id => view.querySelector('#' + id);
+
+  // Dead letters are data: every field goes through esc(), payloads are shown as text in <code>, never as markup.
+  async function showDeadLetters() {
+    const query = new URLSearchParams();
+    if ($('dlq-stage').value.trim()) query.set('stage', $('dlq-stage').value.trim());
+    if ($('dlq-reason').value.trim()) query.set('reason', $('dlq-reason').value.trim());
+    const response = await fetch('/api/pipeline/deadletters?' + query);
+    const data = await response.json();
+    if (!response.ok) { $('dlq-status').textContent = data.title ?? 'error'; return; }
+    $('dlq-status').textContent = `${fmt.num(data.total)} dead letters${data.complete ? '' : ' (first ones read)'}`;
+    $('dlq-groups').tBodies[0].innerHTML = data.groups.map(g =>
+      `<tr><td>${esc(g.stage)}</td><td>${esc(g.reason)}</td><td>${fmt.num(g.count)}</td></tr>`).join('');
+    $('dlq-items').tBodies[0].innerHTML = data.items.map(d =>
+      `<tr><td>${esc(d.id)}</td><td>${esc(d.stage)}</td><td>${esc(d.reason)}</td>` +
+      `<td><code>${esc(d.payloadEncoding === 'base64' ? 'base64:' + d.payload : d.payload)}${d.payloadCut ? '…' : ''}</code></td></tr>`).join('');
+  }
+  $('dlq-refresh').addEventListener('click', () => showDeadLetters().catch(e => { $('dlq-status').textContent = e.message; }));
+  showDeadLetters().catch(() => {});
   const scoreChart = new TimeChart($('score-chart'), { yMin: 0 });
   const throughputChart = new TimeChart($('throughput-chart'), { yMin: 0 });
   let state = null;

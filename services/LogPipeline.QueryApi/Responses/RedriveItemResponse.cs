@@ -1,0 +1,3 @@
+namespace LogPipeline.QueryApi.Responses;
+
+public sealed record RedriveItemResponse(string Id, string Outcome, string? LogId, string? Reason);

@@ -1,0 +1,9 @@
+namespace LogPipeline.Replay;
+
+public enum ReplayState
+{
+    Running,
+    Completed,
+    Failed,
+    Cancelled,
+}
