@@ -16,6 +16,8 @@ namespace LogPipeline.Replay;
 /// </summary>
 public sealed class ArchiveReplayer(ArchiveBucket archive, IProducer<byte[]?, byte[]?> producer, LogBatchWriter writer, string rawTopic, TimeProvider clock)
 {
+    readonly LogRecordSerializer _serializer = new();
+
     /// <summary>Header of a replayed message: the archived object it was read from.</summary>
     public const string SourceHeader = "replay.source";
 
@@ -47,13 +49,13 @@ public sealed class ArchiveReplayer(ArchiveBucket archive, IProducer<byte[]?, by
                 // Rows are in offset order within the object's range: an offset at or below each row's own keeps the
                 // counters' markers meaningful (see the class remarks).
                 var offset = key.FirstOffset + row++;
-                if (log.Timestamp < request.From || log.Timestamp >= request.To)
+                if (log.Log.Timestamp < request.From || log.Log.Timestamp >= request.To)
                 {
                     continue;
                 }
 
                 progress.Found(1);
-                if (!seen.Add(log.LogIdentifier))
+                if (!seen.Add(log.Log.LogIdentifier))
                 {
                     progress.Duplicate();
                     continue;
@@ -90,12 +92,12 @@ public sealed class ArchiveReplayer(ArchiveBucket archive, IProducer<byte[]?, by
             var deliveries = new Task[batch.Count];
             for (var i = 0; i < batch.Count; i++)
             {
-                var log = batch[i].Log;
+                var log = batch[i].Scored.Log;
                 deliveries[i] = producer.ProduceAsync(rawTopic, new Message<byte[]?, byte[]?>
                 {
                     Key = Encoding.UTF8.GetBytes(log.LogIdentifier),
                     // The raw log only: the scorer scores it afresh.
-                    Value = JsonSerializer.SerializeToUtf8Bytes(log, ContractsJsonContext.Default.LogRecord),
+                    Value = _serializer.Serialize(log),
                     Headers = new Headers { { SourceHeader, source } },
                 }, cancellationToken);
             }

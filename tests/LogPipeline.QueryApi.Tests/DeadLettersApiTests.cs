@@ -93,7 +93,7 @@ public sealed class DeadLettersApiTests(QueryApiApplication app, EmbeddedKafkaFi
         var fixedLog = Produce("scorer", "scoring endpoint returned 400", Log("redrive-ok-" + Guid.NewGuid().ToString("N")[..8]));
         var sameLogAgain = Produce("writer", "item too large", Encoding.UTF8.GetString(kafka.ConsumeAll(_deadLetters, 1, Timeout)[0].Message.Value!));
         var stillBroken = Produce("scorer", "invalid JSON", "{\"log_identifier\": ");
-        var stored = Produce("writer", "throttled too long", Log(app.Logs[5].Log.LogIdentifier));
+        var stored = Produce("writer", "throttled too long", Log(app.Logs[5].Scored.Log.LogIdentifier));
         var client = Client();
 
         var result = await RedriveAsync(client, fixedLog, sameLogAgain, stillBroken, stored, "1-999999");

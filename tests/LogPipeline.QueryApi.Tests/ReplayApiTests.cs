@@ -34,7 +34,7 @@ public sealed class ReplayApiTests(QueryApiApplication app, EmbeddedKafkaFixture
         var before = new Dictionary<string, string>();
         foreach (var log in logs)
         {
-            before[log.Log.LogIdentifier] = (await client.OkJsonAsync($"/api/logs/{log.Log.LogIdentifier}")).GetRawText();
+            before[log.Scored.Log.LogIdentifier] = (await client.OkJsonAsync($"/api/logs/{log.Scored.Log.LogIdentifier}")).GetRawText();
         }
 
         foreach (var log in logs)
@@ -44,20 +44,20 @@ public sealed class ReplayApiTests(QueryApiApplication app, EmbeddedKafkaFixture
                 TableName = app.Options.LogTable,
                 Key = new Dictionary<string, AttributeValue>
                 {
-                    [LogAttributes.LogId] = new() { S = log.Log.LogIdentifier },
-                    [LogAttributes.Timestamp] = new() { N = log.Log.Timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                    [LogAttributes.LogId] = new() { S = log.Scored.Log.LogIdentifier },
+                    [LogAttributes.Timestamp] = new() { N = log.Scored.Log.Timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                 },
             });
         }
 
-        await client.ProblemAsync($"/api/logs/{logs[0].Log.LogIdentifier}", HttpStatusCode.NotFound);
+        await client.ProblemAsync($"/api/logs/{logs[0].Scored.Log.LogIdentifier}", HttpStatusCode.NotFound);
 
         var first = await ReplayAsync(client, Range(logs), "store");
         Assert.Equal(40, first.GetProperty("sent").GetInt64());
         Assert.Equal(40, first.GetProperty("in_range").GetInt64());
         foreach (var log in logs)
         {
-            Assert.Equal(before[log.Log.LogIdentifier], (await client.OkJsonAsync($"/api/logs/{log.Log.LogIdentifier}")).GetRawText());
+            Assert.Equal(before[log.Scored.Log.LogIdentifier], (await client.OkJsonAsync($"/api/logs/{log.Scored.Log.LogIdentifier}")).GetRawText());
         }
 
         var again = await ReplayAsync(client, Range(logs), "store");
@@ -80,12 +80,12 @@ public sealed class ReplayApiTests(QueryApiApplication app, EmbeddedKafkaFixture
         Assert.Equal(25, replay.GetProperty("duplicates").GetInt64());
         Assert.Equal(2, replay.GetProperty("objects_read").GetInt64());
         var published = kafka.ConsumeAll(_raw, 26, TimeSpan.FromSeconds(5));
-        Assert.Equal(logs.Select(l => l.Log.LogIdentifier).Order(StringComparer.Ordinal), published.Select(m => Encoding.UTF8.GetString(m.Message.Key!)).Order(StringComparer.Ordinal));
+        Assert.Equal(logs.Select(l => l.Scored.Log.LogIdentifier).Order(StringComparer.Ordinal), published.Select(m => Encoding.UTF8.GetString(m.Message.Key!)).Order(StringComparer.Ordinal));
         foreach (var message in published)
         {
             Assert.True(LogRecordReader.TryRead(message.Message.Value, out var record, out var error), error);
-            var original = logs.Single(l => l.Log.LogIdentifier == record.LogIdentifier).Log;
-            Assert.Equal((original.Timestamp, original.Path, original.StatusCode, original.ResponseTime), (record.Timestamp, record.Path, record.StatusCode, record.ResponseTime));
+            var original = logs.Single(l => l.Scored.Log.LogIdentifier == record.LogIdentifier).Scored.Log;
+            Assert.Equal(original, record);
             Assert.DoesNotContain("anomaly_score", Encoding.UTF8.GetString(message.Message.Value!), StringComparison.Ordinal);
             Assert.StartsWith("year=", Encoding.UTF8.GetString(message.Message.Headers.GetLastBytes(ArchiveReplayer.SourceHeader)), StringComparison.Ordinal);
         }
@@ -114,7 +114,7 @@ public sealed class ReplayApiTests(QueryApiApplication app, EmbeddedKafkaFixture
         }
         while (cursor is not null);
 
-        Assert.Equal(logs.Select(l => l.Log.LogIdentifier).Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+        Assert.Equal(logs.Select(l => l.Scored.Log.LogIdentifier).Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class ReplayApiTests(QueryApiApplication app, EmbeddedKafkaFixture
         }
     }
 
-    static (long From, long To) Range(List<PendingLog> logs) => (logs.Min(l => l.Log.Timestamp), logs.Max(l => l.Log.Timestamp) + 1);
+    static (long From, long To) Range(List<PendingLog> logs) => (logs.Min(l => l.Scored.Log.Timestamp), logs.Max(l => l.Scored.Log.Timestamp) + 1);
 
     async Task<JsonElement> ReplayAsync(HttpClient client, (long From, long To) range, string target, int rate = 500)
     {
@@ -179,7 +179,7 @@ public sealed class ReplayApiTests(QueryApiApplication app, EmbeddedKafkaFixture
         var logs = TestLogs.Batch(prefix, first, count, 1_000, partition: partition);
         var key = new ArchiveObjectKey(ArchiveObjectKey.HourOf(first), Topics.Scored, partition, logs[0].Source.Offset, logs[^1].Source.Offset);
         using var body = new MemoryStream();
-        await new ArchiveWriter().WriteAsync(logs.Select(l => l.Log).ToList(), body, CancellationToken.None);
+        await new ArchiveWriter().WriteAsync(logs.Select(l => l.Scored).ToList(), body, CancellationToken.None);
         body.Position = 0;
         await s3.Client.PutObjectAsync(new PutObjectRequest { BucketName = LocalS3.BucketName, Key = key.ToString(), InputStream = body, UseChunkEncoding = false }).WaitAsync(Timeout);
         return logs;

@@ -114,7 +114,7 @@ public static class ArchiveApi
             var skip = comparison == 0 ? skipRows : 0;
             await foreach (var log in archive.ReadAsync(key, cancellationToken))
             {
-                if (row++ < skip || log.Timestamp < fromMs || log.Timestamp >= toMs)
+                if (row++ < skip || log.Log.Timestamp < fromMs || log.Log.Timestamp >= toMs)
                 {
                     continue;
                 }
