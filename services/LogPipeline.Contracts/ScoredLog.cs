@@ -31,6 +31,11 @@ public sealed class ScoredLog : LogRecord
     [JsonPropertyName("model")]
     public string Model { get; set; } = "";
 
+    /// <summary>Why an anomaly was flagged, strongest reason first; absent for normal logs and without attribution.</summary>
+    [JsonPropertyName("explanation")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Explanation { get; set; }
+
     public static ScoredLog From(LogRecord log) => new()
     {
         LogIdentifier = log.LogIdentifier,

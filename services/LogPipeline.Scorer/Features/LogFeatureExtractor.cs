@@ -27,7 +27,7 @@ public sealed class LogFeatureExtractor
     const double RateHalfLifeMs = 10_000;
 
     /// <summary>A client this many seconds old has newness 0.5.</summary>
-    const double NewnessScaleSeconds = 30;
+    public const double NewnessScaleSeconds = 30;
 
     // Bounds memory against a flood of unique paths or IPs; after a reset everything looks new for a short while.
     const int MaxTrackedKeys = 100_000;

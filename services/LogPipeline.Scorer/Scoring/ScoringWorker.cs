@@ -26,6 +26,7 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
     readonly ScorerOptions _options;
     readonly TopicOptions _topics;
     readonly LogFeatureExtractor _features = new();
+    readonly AnomalyExplainer _explainer = new();
     readonly LogRecordRules _rules;
     readonly List<(ConsumeResult<byte[]?, byte[]?> Source, LogRecord Log)> _valid;
     readonly List<(ConsumeResult<byte[]?, byte[]?> Source, string Reason)> _invalid = [];
@@ -36,6 +37,8 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
     readonly KeyValuePair<string, object?> _modelTag;
     float[] _featureBuffer;
     double[] _scoreBuffer;
+    double[] _highBuffer;
+    double[] _lowBuffer;
 
     public ScoringWorker(
         IConsumer<byte[]?, byte[]?> consumer,
@@ -64,6 +67,8 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
         _valid = new(_options.BatchSize);
         _featureBuffer = new float[_options.BatchSize * LogFeatureExtractor.FeatureCount];
         _scoreBuffer = new double[_options.BatchSize];
+        _highBuffer = new double[_options.Explain ? _featureBuffer.Length : 0];
+        _lowBuffer = new double[_highBuffer.Length];
         _modelTag = new("model", _options.EndpointName);
         _scoredCounter = Meter.CreateCounter<long>("logpipeline.scorer.scored", "{log}", "Logs scored, tagged by verdict.");
         _deadLettered = Meter.CreateCounter<long>("logpipeline.scorer.dead_lettered", "{message}", "Messages sent to the dead-letter topic.");
@@ -98,6 +103,9 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
         EnsureCapacity(count);
         var features = _featureBuffer.AsMemory(0, count * LogFeatureExtractor.FeatureCount);
         var scores = _scoreBuffer.AsMemory(0, count);
+        var high = _highBuffer.AsMemory(0, _options.Explain ? features.Length : 0);
+        var low = _lowBuffer.AsMemory(0, high.Length);
+        var attributed = false;
         for (var i = 0; i < count; i++)
         {
             _features.Extract(_valid[i].Log, features.Span.Slice(i * LogFeatureExtractor.FeatureCount, LogFeatureExtractor.FeatureCount));
@@ -106,7 +114,7 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
         if (count > 0)
         {
             var started = Stopwatch.GetTimestamp();
-            await _sageMaker.ScoreAsync(_options.EndpointName, features, LogFeatureExtractor.FeatureCount, scores, cancellationToken).ConfigureAwait(false);
+            attributed = await _sageMaker.ScoreAsync(_options.EndpointName, features, LogFeatureExtractor.FeatureCount, scores, high, low, cancellationToken).ConfigureAwait(false);
             _invokeDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, _modelTag);
         }
 
@@ -134,8 +142,23 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
             scored.Threshold = threshold;
             scored.ThresholdMode = Threshold.ModeName;
             scored.ScoredAt = scoredAt;
-            scored.Features = features.Span.Slice(i * LogFeatureExtractor.FeatureCount, LogFeatureExtractor.FeatureCount).ToArray();
+            var recordFeatures = features.Span.Slice(i * LogFeatureExtractor.FeatureCount, LogFeatureExtractor.FeatureCount);
+            scored.Features = recordFeatures.ToArray();
             scored.Model = _options.EndpointName;
+            if (flagged && attributed)
+            {
+                scored.Explanation = _explainer.Explain(
+                    log,
+                    recordFeatures,
+                    score,
+                    high.Span.Slice(i * LogFeatureExtractor.FeatureCount, LogFeatureExtractor.FeatureCount),
+                    low.Span.Slice(i * LogFeatureExtractor.FeatureCount, LogFeatureExtractor.FeatureCount));
+            }
+
+            if (_options.Explain)
+            {
+                _explainer.Observe(log, recordFeatures);
+            }
 
             using var activity = Source.StartActivity("logs.raw process", ActivityKind.Consumer, KafkaTraceContext.Extract(source.Message.Headers));
             activity?.SetTag("messaging.system", "kafka");
@@ -168,6 +191,8 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
         {
             _scoreBuffer = new double[count];
             _featureBuffer = new float[count * LogFeatureExtractor.FeatureCount];
+            _highBuffer = new double[_options.Explain ? _featureBuffer.Length : 0];
+            _lowBuffer = new double[_highBuffer.Length];
         }
     }
 
