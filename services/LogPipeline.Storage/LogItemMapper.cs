@@ -43,6 +43,7 @@ public sealed class LogItemMapper(StorageOptions options)
         AddIfPresent(item, LogAttributes.InjectedAnomaly, log.InjectedAnomaly);
         AddIfPresent(item, LogAttributes.ThresholdMode, log.ThresholdMode);
         AddIfPresent(item, LogAttributes.Model, log.Model);
+        AddIfPresent(item, LogAttributes.Explanation, log.Explanation);
         if (log.BytesSent is { } bytes)
         {
             item[LogAttributes.BytesSent] = N(bytes);
@@ -79,6 +80,7 @@ public sealed class LogItemMapper(StorageOptions options)
             ThresholdMode = GetString(item, LogAttributes.ThresholdMode) ?? "",
             ScoredAt = GetLong(item, LogAttributes.ScoredAt),
             Model = GetString(item, LogAttributes.Model) ?? "",
+            Explanation = GetString(item, LogAttributes.Explanation),
         };
         return new StoredLog(log, GetLong(item, LogAttributes.ExpiresAt));
     }

@@ -47,7 +47,7 @@ public sealed class ScoreBoard
             return;
         }
 
-        var anomaly = new DetectedAnomaly(log.LogIdentifier, log.AnomalyScore, log.ScoredAt, traceId, log.InjectedAnomaly);
+        var anomaly = new DetectedAnomaly(log.LogIdentifier, log.AnomalyScore, log.ScoredAt, traceId, log.InjectedAnomaly, log.Explanation);
         lock (_lock)
         {
             var at = _latest.Count;

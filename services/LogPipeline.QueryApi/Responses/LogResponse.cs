@@ -25,6 +25,7 @@ public sealed record LogResponse(
     long ScoredAt,
     string ScoredAtIso,
     string Model,
+    string? Explanation,
     long ExpiresAt,
     string ExpiresAtIso)
 {
@@ -53,6 +54,7 @@ public sealed record LogResponse(
             log.ScoredAt,
             TimeFormat.Iso(log.ScoredAt),
             log.Model,
+            log.Explanation,
             stored.ExpiresAtSeconds,
             TimeFormat.Iso(stored.ExpiresAtSeconds * 1000));
     }
