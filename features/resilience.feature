@@ -15,7 +15,8 @@ Feature: Resilience
     When 1000 logs with known ids are sent in 10 requests, one after the other
     And the writer's process is killed while it is storing them
     And the writer is started again
-    Then every log sent is stored exactly once
+    Then the restarted writer stores logs again
+    And every log sent is stored exactly once
     And the consumer lag of the scorer and the writer returns to zero
 
   @slow
@@ -26,6 +27,7 @@ Feature: Resilience
     And the broker stays down for 10 seconds
     And the Kafka broker comes back
     Then the logs produced while it was down are acknowledged
+    And the logs produced while it was down are scored and stored
     And the generator's own traffic is acknowledged again
     When 20 normal logs with known ids are sent
     Then every log sent is stored exactly once within 3 minutes

@@ -15,11 +15,8 @@ public static class ServiceImages
     /// <summary>The topic initializer (deploy/LogPipeline.Deploy.Topics), run before each Kafka service starts.</summary>
     public const string Topics = "topics";
 
-    /// <summary>aspnet:10.0 plus the native librdkafka: the base of the Kafka services' images (deploy/images/aspnet-librdkafka).</summary>
-    public const string KafkaBase = "aspnet-librdkafka";
-
     /// <summary>Every repository the images stack creates.</summary>
-    public static readonly string[] All = [Scorer, Writer, QueryApi, Generator, RcfEndpoint, Topics, KafkaBase];
+    public static readonly string[] All = [Scorer, Writer, QueryApi, Generator, RcfEndpoint, Topics];
 
     public static string Repository(string repositoryPrefix, string image) => $"{repositoryPrefix}/{image}";
 }

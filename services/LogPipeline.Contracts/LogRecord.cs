@@ -1,53 +1,39 @@
-using System.Text.Json.Serialization;
-
 namespace LogPipeline.Contracts;
 
 /// <summary>
-/// A web-access log as it travels on <c>logs.raw</c>, with the field names of the source articles.
+/// A web-access log as the generator produces it and every stage passes it on, unchanged. Its JSON (the flat fields of
+/// the source articles on <c>logs.raw</c> and <c>logs.scored</c>) is written by <see cref="LogRecordJson"/> and read
+/// by <see cref="LogRecordReader"/>.
 /// </summary>
-public class LogRecord
+public sealed record LogRecord
 {
-    [JsonPropertyName("log_identifier")]
-    public required string LogIdentifier { get; set; }
+    public required string LogIdentifier { get; init; }
 
     /// <summary>Event time in epoch milliseconds.</summary>
-    [JsonPropertyName("timestamp")]
-    public long Timestamp { get; set; }
+    public required long Timestamp { get; init; }
 
-    [JsonPropertyName("log_level")]
-    public required string LogLevel { get; set; }
+    /// <summary>DEBUG, INFO, WARN or ERROR.</summary>
+    public required string LogLevel { get; init; }
 
-    [JsonPropertyName("ip_address")]
-    public string IpAddress { get; set; } = "";
+    public string IpAddress { get; init; } = "";
 
-    [JsonPropertyName("user_id")]
-    public string UserId { get; set; } = "";
+    public string UserId { get; init; } = "";
 
-    [JsonPropertyName("method")]
-    public required string Method { get; set; }
+    public required string Method { get; init; }
 
-    [JsonPropertyName("path")]
-    public required string Path { get; set; }
+    public required string Path { get; init; }
 
-    [JsonPropertyName("status_code")]
-    public int StatusCode { get; set; }
+    public required int StatusCode { get; init; }
 
     /// <summary>Response time in seconds.</summary>
-    [JsonPropertyName("response_time")]
-    public double ResponseTime { get; set; }
+    public required double ResponseTime { get; init; }
 
-    [JsonPropertyName("message")]
-    public string Message { get; set; } = "";
+    public string Message { get; init; } = "";
 
-    [JsonPropertyName("bytes_sent")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public long? BytesSent { get; set; }
+    public long? BytesSent { get; init; }
 
-    [JsonPropertyName("service")]
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public string? Service { get; set; }
+    public string? Service { get; init; }
 
     /// <summary>The generator's ground-truth label: null for normal traffic, else the kind of anomaly injected.</summary>
-    [JsonPropertyName("injected_anomaly")]
-    public string? InjectedAnomaly { get; set; }
+    public string? InjectedAnomaly { get; init; }
 }

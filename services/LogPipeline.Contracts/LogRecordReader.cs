@@ -41,24 +41,60 @@ public static class LogRecordReader
         LogRecordRules rules,
         long? referenceMs,
         [NotNullWhen(true)] out LogRecord? record,
+        [NotNullWhen(false)] out string? error) =>
+        TryRead(utf8, MaxMessageBytes, rules, referenceMs, scored: false, out record, out _, out error);
+
+    /// <summary>
+    /// Reads a <c>logs.scored</c> message: the log, read and checked as <see cref="TryRead(ReadOnlySpan{byte}, LogRecordRules, long?, out LogRecord?, out string?)"/>
+    /// does, and the verdict beside it (<see cref="ScoreVerdictJson"/>).
+    /// </summary>
+    public static bool TryReadScored(
+        ReadOnlySpan<byte> utf8,
+        LogRecordRules rules,
+        long? referenceMs,
+        [NotNullWhen(true)] out ScoredLog? scored,
+        [NotNullWhen(false)] out string? error)
+    {
+        if (TryRead(utf8, MaxScoredMessageBytes, rules, referenceMs, scored: true, out var log, out var verdict, out error))
+        {
+            scored = new ScoredLog(log, verdict!);
+            return true;
+        }
+
+        scored = null;
+        return false;
+    }
+
+    /// <summary>Largest <c>logs.scored</c> message accepted: a raw one re-encoded (escapes can grow it) plus the verdict.</summary>
+    public const int MaxScoredMessageBytes = 256 * 1024;
+
+    static bool TryRead(
+        ReadOnlySpan<byte> utf8,
+        int maxBytes,
+        LogRecordRules rules,
+        long? referenceMs,
+        bool scored,
+        [NotNullWhen(true)] out LogRecord? record,
+        out ScoreVerdict? verdict,
         [NotNullWhen(false)] out string? error)
     {
         record = null;
+        verdict = null;
         if (utf8.IsEmpty)
         {
             error = "empty message";
             return false;
         }
 
-        if (utf8.Length > MaxMessageBytes)
+        if (utf8.Length > maxBytes)
         {
-            error = $"message is {utf8.Length} bytes, larger than the {MaxMessageBytes} byte limit";
+            error = $"message is {utf8.Length} bytes, larger than the {maxBytes} byte limit";
             return false;
         }
 
         try
         {
-            if (!TryReadObject(utf8, allowEnvelope: true, out record, out error))
+            if (!TryReadObject(utf8, allowEnvelope: true, scored, out record, out verdict, out error))
             {
                 return false;
             }
@@ -80,15 +116,17 @@ public static class LogRecordReader
         if (error is not null)
         {
             record = null;
+            verdict = null;
             return false;
         }
 
         return true;
     }
 
-    static bool TryReadObject(ReadOnlySpan<byte> utf8, bool allowEnvelope, [NotNullWhen(true)] out LogRecord? record, [NotNullWhen(false)] out string? error)
+    static bool TryReadObject(ReadOnlySpan<byte> utf8, bool allowEnvelope, bool scored, [NotNullWhen(true)] out LogRecord? record, out ScoreVerdict? verdict, [NotNullWhen(false)] out string? error)
     {
         record = null;
+        verdict = null;
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -96,7 +134,7 @@ public static class LogRecordReader
             return false;
         }
 
-        var fields = new Fields();
+        var fields = new Fields(scored);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             if (reader.TokenType != JsonTokenType.PropertyName)
@@ -108,7 +146,7 @@ public static class LogRecordReader
             if (allowEnvelope && reader.ValueTextEquals(LogMessageProperty))
             {
                 reader.Read();
-                return TryReadEnvelopeBody(ref reader, utf8, out record, out error);
+                return TryReadEnvelopeBody(ref reader, utf8, scored, out record, out verdict, out error);
             }
 
             var name = reader.GetString()!;
@@ -132,10 +170,21 @@ public static class LogRecordReader
             return false;
         }
 
-        return fields.TryBuild(out record, out error);
+        if (!fields.TryBuild(out record, out error))
+        {
+            return false;
+        }
+
+        if (scored && !fields.Verdict.TryBuild(out verdict, out error))
+        {
+            record = null;
+            return false;
+        }
+
+        return true;
     }
 
-    static bool TryReadEnvelopeBody(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, [NotNullWhen(true)] out LogRecord? record, [NotNullWhen(false)] out string? error)
+    static bool TryReadEnvelopeBody(ref Utf8JsonReader reader, ReadOnlySpan<byte> utf8, bool scored, [NotNullWhen(true)] out LogRecord? record, out ScoreVerdict? verdict, [NotNullWhen(false)] out string? error)
     {
         switch (reader.TokenType)
         {
@@ -143,19 +192,22 @@ public static class LogRecordReader
                 var start = (int)reader.TokenStartIndex;
                 reader.Skip();
                 var end = (int)reader.BytesConsumed;
-                return TryReadObject(utf8[start..end], allowEnvelope: false, out record, out error);
+                return TryReadObject(utf8[start..end], allowEnvelope: false, scored, out record, out verdict, out error);
             case JsonTokenType.String:
                 var inner = Encoding.UTF8.GetBytes(reader.GetString()!);
-                return TryReadObject(inner, allowEnvelope: false, out record, out error);
+                return TryReadObject(inner, allowEnvelope: false, scored, out record, out verdict, out error);
             default:
                 record = null;
+                verdict = null;
                 error = "log_message must be a JSON object";
                 return false;
         }
     }
 
-    struct Fields
+    struct Fields(bool scored)
     {
+        /// <summary>A scored log's verdict, read beside the log's fields (ignored on <c>logs.raw</c>).</summary>
+        public ScoreVerdictJson.Fields Verdict;
         string? _id, _level, _ip, _user, _method, _path, _message, _service, _injected;
         long? _timestamp, _bytes;
         int? _status;
@@ -166,18 +218,18 @@ public static class LogRecordReader
             error = null;
             switch (name)
             {
-                case "log_identifier": return TryString(ref reader, name, out _id, out error);
-                case "log_level": return TryString(ref reader, name, out _level, out error);
-                case "ip_address": return TryString(ref reader, name, out _ip, out error);
-                case "user_id": return TryString(ref reader, name, out _user, out error);
-                case "method": return TryString(ref reader, name, out _method, out error);
-                case "path": return TryString(ref reader, name, out _path, out error);
-                case "message": return TryString(ref reader, name, out _message, out error);
-                case "service": return TryString(ref reader, name, out _service, out error);
-                case "injected_anomaly": return TryString(ref reader, name, out _injected, out error);
-                case "timestamp": return TryTimestamp(ref reader, out _timestamp, out error);
-                case "status_code":
-                    if (!TryNumber(ref reader, name, out var status, out error))
+                case LogRecordJson.LogIdentifier: return JsonFieldReader.TryString(ref reader, name, out _id, out error);
+                case LogRecordJson.LogLevel: return JsonFieldReader.TryString(ref reader, name, out _level, out error);
+                case LogRecordJson.IpAddress: return JsonFieldReader.TryString(ref reader, name, out _ip, out error);
+                case LogRecordJson.UserId: return JsonFieldReader.TryString(ref reader, name, out _user, out error);
+                case LogRecordJson.Method: return JsonFieldReader.TryString(ref reader, name, out _method, out error);
+                case LogRecordJson.Path: return JsonFieldReader.TryString(ref reader, name, out _path, out error);
+                case LogRecordJson.Message: return JsonFieldReader.TryString(ref reader, name, out _message, out error);
+                case LogRecordJson.Service: return JsonFieldReader.TryString(ref reader, name, out _service, out error);
+                case LogRecordJson.InjectedAnomaly: return JsonFieldReader.TryString(ref reader, name, out _injected, out error);
+                case LogRecordJson.Timestamp: return TryTimestamp(ref reader, out _timestamp, out error);
+                case LogRecordJson.StatusCode:
+                    if (!JsonFieldReader.TryNumber(ref reader, name, out var status, out error))
                     {
                         return false;
                     }
@@ -190,8 +242,8 @@ public static class LogRecordReader
 
                     _status = (int?)status;
                     return true;
-                case "response_time":
-                    if (!TryNumber(ref reader, name, out _responseTime, out error))
+                case LogRecordJson.ResponseTime:
+                    if (!JsonFieldReader.TryNumber(ref reader, name, out _responseTime, out error))
                     {
                         return false;
                     }
@@ -203,8 +255,8 @@ public static class LogRecordReader
                     }
 
                     return true;
-                case "bytes_sent":
-                    if (!TryNumber(ref reader, name, out var bytes, out error))
+                case LogRecordJson.BytesSent:
+                    if (!JsonFieldReader.TryNumber(ref reader, name, out var bytes, out error))
                     {
                         return false;
                     }
@@ -218,6 +270,11 @@ public static class LogRecordReader
                     _bytes = bytes is null ? null : (long)bytes.Value;
                     return true;
                 default:
+                    if (scored && (Verdict.TryAssign(name, ref reader, out error) || error is not null))
+                    {
+                        return error is null;
+                    }
+
                     reader.Skip();
                     return true;
             }
@@ -277,57 +334,6 @@ public static class LogRecordReader
             return normalized.Length > 0;
         }
 
-        static bool TryString(ref Utf8JsonReader reader, string name, out string? value, [NotNullWhen(false)] out string? error)
-        {
-            error = null;
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.String:
-                    value = reader.GetString();
-                    return true;
-                case JsonTokenType.Null:
-                    value = null;
-                    return true;
-                case JsonTokenType.Number:
-                    // Identifiers and user ids are sometimes numeric; keep their text.
-                    value = Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
-                    return true;
-                default:
-                    value = null;
-                    error = $"{name} must be a string, not {Describe(reader.TokenType)}";
-                    reader.Skip();
-                    return false;
-            }
-        }
-
-        static bool TryNumber(ref Utf8JsonReader reader, string name, out double? value, [NotNullWhen(false)] out string? error)
-        {
-            error = null;
-            value = null;
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.Number when reader.TryGetDouble(out var d):
-                    value = d;
-                    return true;
-                case JsonTokenType.String:
-                    var text = reader.GetString();
-                    if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed))
-                    {
-                        value = parsed;
-                        return true;
-                    }
-
-                    error = $"{name} must be a number, not the string '{Truncate(text)}'";
-                    return false;
-                case JsonTokenType.Null:
-                    return true;
-                default:
-                    error = $"{name} must be a number, not {Describe(reader.TokenType)}";
-                    reader.Skip();
-                    return false;
-            }
-        }
-
         static bool TryTimestamp(ref Utf8JsonReader reader, out long? value, [NotNullWhen(false)] out string? error)
         {
             error = null;
@@ -336,7 +342,7 @@ public static class LogRecordReader
             {
                 if (!reader.TryGetDouble(out var number) || LogRecordRules.CheckEpoch(number) is not null)
                 {
-                    error = $"timestamp {Truncate(Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan))} is not a plausible epoch time";
+                    error = $"timestamp {JsonFieldReader.Truncate(Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan))} is not a plausible epoch time";
                     return false;
                 }
 
@@ -360,7 +366,7 @@ public static class LogRecordReader
                     return true;
                 }
 
-                error = $"timestamp '{Truncate(text)}' is neither epoch time nor ISO-8601";
+                error = $"timestamp '{JsonFieldReader.Truncate(text)}' is neither epoch time nor ISO-8601";
                 return false;
             }
 
@@ -369,7 +375,7 @@ public static class LogRecordReader
                 return true;
             }
 
-            error = $"timestamp must be epoch time or an ISO-8601 string, not {Describe(reader.TokenType)}";
+            error = $"timestamp must be epoch time or an ISO-8601 string, not {JsonFieldReader.Describe(reader.TokenType)}";
             reader.Skip();
             return false;
         }
@@ -377,16 +383,5 @@ public static class LogRecordReader
         static long FromEpoch(double epoch) =>
             Math.Abs(epoch) < SecondsCutoff ? (long)Math.Round(epoch * 1000) : (long)Math.Round(epoch);
 
-        static string Describe(JsonTokenType token) => token switch
-        {
-            JsonTokenType.StartObject => "an object",
-            JsonTokenType.StartArray => "an array",
-            JsonTokenType.True or JsonTokenType.False => "a boolean",
-            JsonTokenType.Number => "a number",
-            JsonTokenType.String => "a string",
-            _ => token.ToString(),
-        };
-
-        static string? Truncate(string? text) => text is { Length: > 40 } ? text[..40] + "…" : text;
     }
 }

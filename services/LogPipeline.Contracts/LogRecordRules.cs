@@ -67,7 +67,7 @@ public sealed class LogRecordRules(RecordValidationOptions options)
     public static string? CheckEpoch(double epoch) =>
         double.IsFinite(epoch) && Math.Abs(epoch) < MaxEpochMilliseconds ? null : $"timestamp {epoch} is not a plausible epoch time";
 
-    static string? CheckText(string? value, string field, int maxLength, bool required)
+    internal static string? CheckText(string? value, string field, int maxLength, bool required)
     {
         if (string.IsNullOrEmpty(value))
         {

@@ -5,7 +5,7 @@ using LogPipeline.Storage.Schema;
 
 namespace LogPipeline.Storage;
 
-/// <summary>Maps a <see cref="ScoredLog"/> to a <c>KafkaLogData</c> item and back.</summary>
+/// <summary>Maps a <see cref="ScoredLog"/> to a <c>KafkaLogData</c> item and back: the one place the table's attributes meet the record.</summary>
 public sealed class LogItemMapper(StorageOptions options)
 {
     readonly long _retentionSeconds = (long)TimeSpan.FromDays(options.RetentionDays).TotalSeconds;
@@ -13,10 +13,11 @@ public sealed class LogItemMapper(StorageOptions options)
     /// <summary>Expiry in epoch seconds: the event time plus the retention.</summary>
     public long ExpiresAt(long timestampMs) => Math.DivRem(timestampMs, 1000L).Quotient + _retentionSeconds;
 
-    public bool BelongsInAnomalyIndex(ScoredLog log) => log.IsAnomaly || log.AnomalyScore >= options.AnomalyIndexFloor;
+    public bool BelongsInAnomalyIndex(ScoreVerdict verdict) => verdict.IsAnomaly || verdict.AnomalyScore >= options.AnomalyIndexFloor;
 
-    public Dictionary<string, AttributeValue> ToItem(ScoredLog log)
+    public Dictionary<string, AttributeValue> ToItem(ScoredLog scored)
     {
+        var (log, verdict) = scored;
         var shard = WriteSharding.ShardOf(log.LogIdentifier, options.WriteShards);
         var item = new Dictionary<string, AttributeValue>(24)
         {
@@ -27,10 +28,6 @@ public sealed class LogItemMapper(StorageOptions options)
             [LogAttributes.Path] = S(log.Path),
             [LogAttributes.StatusCode] = N(log.StatusCode),
             [LogAttributes.ResponseTime] = N(log.ResponseTime),
-            [LogAttributes.AnomalyScore] = N(log.AnomalyScore),
-            [LogAttributes.IsAnomaly] = new AttributeValue { BOOL = log.IsAnomaly },
-            [LogAttributes.Threshold] = N(log.Threshold),
-            [LogAttributes.ScoredAt] = N(log.ScoredAt),
             [LogAttributes.ExpiresAt] = N(ExpiresAt(log.Timestamp)),
             [LogAttributes.TimeShard] = S(WriteSharding.TimeShardKey(WriteSharding.BucketStart(log.Timestamp, options.TimeBucketMilliseconds), shard)),
         };
@@ -41,15 +38,13 @@ public sealed class LogItemMapper(StorageOptions options)
         AddIfPresent(item, LogAttributes.Message, log.Message);
         AddIfPresent(item, LogAttributes.Service, log.Service);
         AddIfPresent(item, LogAttributes.InjectedAnomaly, log.InjectedAnomaly);
-        AddIfPresent(item, LogAttributes.ThresholdMode, log.ThresholdMode);
-        AddIfPresent(item, LogAttributes.Model, log.Model);
-        AddIfPresent(item, LogAttributes.Explanation, log.Explanation);
         if (log.BytesSent is { } bytes)
         {
             item[LogAttributes.BytesSent] = N(bytes);
         }
 
-        if (BelongsInAnomalyIndex(log))
+        AddVerdict(item, verdict);
+        if (BelongsInAnomalyIndex(verdict))
         {
             item[LogAttributes.AnomalyShard] = S(WriteSharding.AnomalyShardKey(shard));
         }
@@ -59,7 +54,7 @@ public sealed class LogItemMapper(StorageOptions options)
 
     public static StoredLog FromItem(Dictionary<string, AttributeValue> item)
     {
-        var log = new ScoredLog
+        var log = new LogRecord
         {
             LogIdentifier = GetString(item, LogAttributes.LogId) ?? "",
             Timestamp = GetLong(item, LogAttributes.Timestamp),
@@ -74,16 +69,32 @@ public sealed class LogItemMapper(StorageOptions options)
             BytesSent = item.ContainsKey(LogAttributes.BytesSent) ? GetLong(item, LogAttributes.BytesSent) : null,
             Service = GetString(item, LogAttributes.Service),
             InjectedAnomaly = GetString(item, LogAttributes.InjectedAnomaly),
-            AnomalyScore = GetDouble(item, LogAttributes.AnomalyScore),
-            IsAnomaly = item.TryGetValue(LogAttributes.IsAnomaly, out var flag) && flag.BOOL == true,
-            Threshold = GetDouble(item, LogAttributes.Threshold),
-            ThresholdMode = GetString(item, LogAttributes.ThresholdMode) ?? "",
-            ScoredAt = GetLong(item, LogAttributes.ScoredAt),
-            Model = GetString(item, LogAttributes.Model) ?? "",
-            Explanation = GetString(item, LogAttributes.Explanation),
         };
-        return new StoredLog(log, GetLong(item, LogAttributes.ExpiresAt));
+        return new StoredLog(new ScoredLog(log, VerdictOf(item)), GetLong(item, LogAttributes.ExpiresAt));
     }
+
+    // The verdict's attributes, both ways: a new verdict field is one line in each of these two.
+    static void AddVerdict(Dictionary<string, AttributeValue> item, ScoreVerdict verdict)
+    {
+        item[LogAttributes.AnomalyScore] = N(verdict.AnomalyScore);
+        item[LogAttributes.IsAnomaly] = new AttributeValue { BOOL = verdict.IsAnomaly };
+        item[LogAttributes.Threshold] = N(verdict.Threshold);
+        item[LogAttributes.ScoredAt] = N(verdict.ScoredAt);
+        AddIfPresent(item, LogAttributes.ThresholdMode, verdict.ThresholdMode);
+        AddIfPresent(item, LogAttributes.Model, verdict.Model);
+        AddIfPresent(item, LogAttributes.Explanation, verdict.Explanation);
+    }
+
+    static ScoreVerdict VerdictOf(Dictionary<string, AttributeValue> item) => new()
+    {
+        AnomalyScore = GetDouble(item, LogAttributes.AnomalyScore),
+        IsAnomaly = item.TryGetValue(LogAttributes.IsAnomaly, out var flag) && flag.BOOL == true,
+        Threshold = GetDouble(item, LogAttributes.Threshold),
+        ThresholdMode = GetString(item, LogAttributes.ThresholdMode) ?? "",
+        ScoredAt = GetLong(item, LogAttributes.ScoredAt),
+        Model = GetString(item, LogAttributes.Model) ?? "",
+        Explanation = GetString(item, LogAttributes.Explanation),
+    };
 
     internal static AttributeValue S(string value) => new() { S = value };
 

@@ -39,7 +39,7 @@ public sealed partial class ScoredLogBatchHandler(
                 activities.Add(activity);
             }
 
-            if (ScoredLogParser.TryParse(message.Message.Value, _rules, MessageTime.ReferenceMilliseconds(message), out var log, out var error))
+            if (LogRecordReader.TryReadScored(message.Message.Value, _rules, MessageTime.ReferenceMilliseconds(message), out var log, out var error))
             {
                 logs.Add(new PendingLog(log, new SourcePosition(message.Topic, message.Partition.Value, message.Offset.Value)));
             }

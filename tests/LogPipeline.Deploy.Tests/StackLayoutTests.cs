@@ -22,6 +22,7 @@ public class StackLayoutTests(DefaultDeployment deployment)
         Assert.All(repositories, r =>
         {
             Assert.Equal(true, (bool?)r.Properties["ImageScanningConfiguration"]!["ScanOnPush"]);
+            Assert.Equal("IMMUTABLE", (string?)r.Properties["ImageTagMutability"]);
             Assert.Equal("Retain", (string?)r.Resource["DeletionPolicy"]);
             Assert.NotNull(r.Properties["LifecyclePolicy"]);
         });

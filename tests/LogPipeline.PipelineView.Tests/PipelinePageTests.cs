@@ -81,20 +81,25 @@ public sealed class PipelinePageTests(MockKafka kafka, ITestOutputHelper output)
     }
 
     /// <summary>Every tenth record flagged as an injected path scan, the rest normal traffic around 0.2.</summary>
-    static ScoredLog Scored(string id, long scoredAt, int i) => new()
-    {
-        LogIdentifier = id,
-        Timestamp = scoredAt,
-        LogLevel = "INFO",
-        Method = "GET",
-        Path = "/api/items",
-        StatusCode = 200,
-        InjectedAnomaly = i % 10 == 0 ? "path_scan" : null,
-        AnomalyScore = i % 10 == 0 ? 0.6 + (i / 100.0) : 0.15 + (i % 7 / 50.0),
-        IsAnomaly = i % 10 == 0,
-        Explanation = i % 10 == 0 ? "route never seen: /.env (81 %)" : null,
-        Threshold = FakeServices.Threshold,
-        ThresholdMode = "fixed",
-        ScoredAt = scoredAt,
-    };
+    static ScoredLog Scored(string id, long scoredAt, int i) => new(
+        new LogRecord
+        {
+            LogIdentifier = id,
+            Timestamp = scoredAt,
+            LogLevel = "INFO",
+            Method = "GET",
+            Path = "/api/items",
+            StatusCode = 200,
+            ResponseTime = 0.01,
+            InjectedAnomaly = i % 10 == 0 ? "path_scan" : null,
+        },
+        new ScoreVerdict
+        {
+            AnomalyScore = i % 10 == 0 ? 0.6 + (i / 100.0) : 0.15 + (i % 7 / 50.0),
+            IsAnomaly = i % 10 == 0,
+            Threshold = FakeServices.Threshold,
+            ThresholdMode = ScoreVerdict.FixedMode,
+            ScoredAt = scoredAt,
+            Explanation = i % 10 == 0 ? "route never seen: /.env (81 %)" : null,
+        });
 }

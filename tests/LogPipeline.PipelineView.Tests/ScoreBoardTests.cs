@@ -94,22 +94,26 @@ public sealed class ScoreBoardTests(MockKafka kafka) : IClassFixture<MockKafka>
         return new ScoredLogTail(configuration, Options.Create(topics.Options), board, NullLoggerFactory.Instance, NullLogger<ScoredLogTail>.Instance);
     }
 
-    static ScoredLog Scored(string id, double score, bool flagged, long scoredAt, string? injected = null) => new()
-    {
-        LogIdentifier = id,
-        Timestamp = scoredAt,
-        LogLevel = "INFO",
-        IpAddress = "10.0.0.1",
-        Method = "GET",
-        Path = "/api/items",
-        StatusCode = 200,
-        ResponseTime = 12,
-        Service = "shop",
-        InjectedAnomaly = injected,
-        AnomalyScore = score,
-        IsAnomaly = flagged,
-        Threshold = 0.75,
-        ThresholdMode = "adaptive",
-        ScoredAt = scoredAt,
-    };
+    static ScoredLog Scored(string id, double score, bool flagged, long scoredAt, string? injected = null) => new(
+        new LogRecord
+        {
+            LogIdentifier = id,
+            Timestamp = scoredAt,
+            LogLevel = "INFO",
+            IpAddress = "10.0.0.1",
+            Method = "GET",
+            Path = "/api/items",
+            StatusCode = 200,
+            ResponseTime = 12,
+            Service = "shop",
+            InjectedAnomaly = injected,
+        },
+        new ScoreVerdict
+        {
+            AnomalyScore = score,
+            IsAnomaly = flagged,
+            Threshold = 0.75,
+            ThresholdMode = ScoreVerdict.AdaptiveMode,
+            ScoredAt = scoredAt,
+        });
 }

@@ -16,8 +16,8 @@ public sealed class AnomaliesApiTests(QueryApiApplication app) : IClassFixture<Q
     {
         // Scores repeat (3.5, 4.5, ... 7.5) and the "tie" logs share a timestamp too: ties must not break paging.
         var expected = app.Logs
-            .Where(l => l.Log.Timestamp >= From && l.Log.Timestamp <= To && l.Log.AnomalyScore >= 4.5)
-            .Select(l => l.Log.LogIdentifier).Order().ToList();
+            .Where(l => l.Scored.Log.Timestamp >= From && l.Scored.Log.Timestamp <= To && l.Scored.Verdict.AnomalyScore >= 4.5)
+            .Select(l => l.Scored.Log.LogIdentifier).Order().ToList();
 
         var ids = new List<string>();
         var scores = new List<double>();
@@ -48,7 +48,7 @@ public sealed class AnomaliesApiTests(QueryApiApplication app) : IClassFixture<Q
     public async Task TheTimeRangeLimitsWhichAnomaliesAreReturned()
     {
         var to = From + 3_600_000;
-        var expected = app.Logs.Count(l => l.Log.Timestamp >= From && l.Log.Timestamp <= to && l.Log.IsAnomaly);
+        var expected = app.Logs.Count(l => l.Scored.Log.Timestamp >= From && l.Scored.Log.Timestamp <= to && l.Scored.Verdict.IsAnomaly);
 
         var page = await _client.OkJsonAsync($"/api/anomalies?from={From}&to={to}&limit=1000");
 

@@ -16,8 +16,8 @@ public sealed class ExplanationApiTests(QueryApiApplication app) : IClassFixture
     public async Task AnExplainedAnomalyIsReturnedWithItsExplanationByIdAndInTheAnomalyListing()
     {
         var at = TestLogs.Day(200);
-        var anomaly = TestLogs.Log("why-anomaly", at, score: 6.5, isAnomaly: true);
-        anomaly.Explanation = Explanation;
+        var logged = TestLogs.Log("why-anomaly", at, score: 6.5, isAnomaly: true);
+        var anomaly = logged with { Verdict = logged.Verdict with { Explanation = Explanation } };
         using (var meters = new ServiceCollection().AddMetrics().BuildServiceProvider())
         {
             var writer = new LogBatchWriter(app.Client, app.Options, new WriterMetrics(meters.GetRequiredService<IMeterFactory>()));
@@ -26,7 +26,7 @@ public sealed class ExplanationApiTests(QueryApiApplication app) : IClassFixture
 
         var log = await _client.OkJsonAsync("/api/logs/why-anomaly");
         var listing = await _client.OkJsonAsync($"/api/anomalies?from={at - 60_000}&to={at + 60_000}&limit=10");
-        var normal = await _client.OkJsonAsync($"/api/logs/{app.Logs.First(l => !l.Log.IsAnomaly).Log.LogIdentifier}");
+        var normal = await _client.OkJsonAsync($"/api/logs/{app.Logs.First(l => !l.Scored.Verdict.IsAnomaly).Scored.Log.LogIdentifier}");
 
         Assert.Equal(Explanation, log.GetProperty("explanation").GetString());
         var listed = Assert.Single(listing.GetProperty("items").EnumerateArray());

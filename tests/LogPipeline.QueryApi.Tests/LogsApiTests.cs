@@ -14,14 +14,14 @@ public sealed class LogsApiTests(QueryApiApplication app) : IClassFixture<QueryA
     [Fact]
     public async Task GetLogByIdReturnsTheStoredLogWithContractFieldNamesAndBothTimeFormats()
     {
-        var expected = app.Logs[3].Log;
+        var (expected, verdict) = app.Logs[3].Scored;
 
         var log = await _client.OkJsonAsync($"/api/logs/{expected.LogIdentifier}");
 
         Assert.Equal(expected.LogIdentifier, log.GetProperty("log_identifier").GetString());
         Assert.Equal(expected.Timestamp, log.GetProperty("timestamp").GetInt64());
         Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(expected.Timestamp), log.GetProperty("timestamp_iso").GetDateTimeOffset());
-        Assert.Equal(expected.AnomalyScore, log.GetProperty("anomaly_score").GetDouble());
+        Assert.Equal(verdict.AnomalyScore, log.GetProperty("anomaly_score").GetDouble());
         Assert.True(log.GetProperty("is_anomaly").GetBoolean());
         Assert.Equal(expected.Path, log.GetProperty("path").GetString());
         Assert.Equal(expected.StatusCode, log.GetProperty("status_code").GetInt32());
@@ -39,7 +39,7 @@ public sealed class LogsApiTests(QueryApiApplication app) : IClassFixture<QueryA
     [Fact]
     public async Task PagingThroughARangeAcrossBucketsAndShardsReturnsEveryLogOnceNewestFirst()
     {
-        var expected = app.Logs.Where(l => l.Log.Timestamp >= From && l.Log.Timestamp <= To).Select(l => l.Log.LogIdentifier).Order().ToList();
+        var expected = app.Logs.Where(l => l.Scored.Log.Timestamp >= From && l.Scored.Log.Timestamp <= To).Select(l => l.Scored.Log.LogIdentifier).Order().ToList();
 
         var (ids, timestamps, pages) = await ReadAllAsync($"/api/logs?from={From}&to={To}&limit=37");
 
@@ -56,8 +56,8 @@ public sealed class LogsApiTests(QueryApiApplication app) : IClassFixture<QueryA
     public async Task FiltersByLevelStatusClassAndPathReturnOnlyMatchingLogs()
     {
         var expected = app.Logs
-            .Where(l => l.Log.Timestamp >= From && l.Log.Timestamp <= To && l.Log.LogLevel == "ERROR" && l.Log.StatusCode >= 500 && l.Log.Path == "/login")
-            .Select(l => l.Log.LogIdentifier).Order().ToList();
+            .Where(l => l.Scored.Log.Timestamp >= From && l.Scored.Log.Timestamp <= To && l.Scored.Log.LogLevel == "ERROR" && l.Scored.Log.StatusCode >= 500 && l.Scored.Log.Path == "/login")
+            .Select(l => l.Scored.Log.LogIdentifier).Order().ToList();
 
         var (ids, _, _) = await ReadAllAsync($"/api/logs?from={From}&to={To}&level=error&status=5xx&path=/login&limit=10");
 
@@ -68,7 +68,7 @@ public sealed class LogsApiTests(QueryApiApplication app) : IClassFixture<QueryA
     [Fact]
     public async Task AnExactStatusCodeFilterMatchesOnlyThatCode()
     {
-        var expected = app.Logs.Count(l => l.Log.Timestamp >= From && l.Log.Timestamp <= To && l.Log.StatusCode == 404);
+        var expected = app.Logs.Count(l => l.Scored.Log.Timestamp >= From && l.Scored.Log.Timestamp <= To && l.Scored.Log.StatusCode == 404);
 
         var (ids, _, _) = await ReadAllAsync($"/api/logs?from={From}&to={To}&status=404&limit=1000");
 

@@ -23,7 +23,7 @@ public sealed class StatsApiTests(QueryApiApplication app) : IClassFixture<Query
         foreach (var point in points)
         {
             var bucket = point.GetProperty("bucket").GetInt64();
-            var expected = app.Logs.Count(l => l.Log.Timestamp >= bucket && l.Log.Timestamp < bucket + 60_000);
+            var expected = app.Logs.Count(l => l.Scored.Log.Timestamp >= bucket && l.Scored.Log.Timestamp < bucket + 60_000);
             Assert.Equal(expected, point.GetProperty("value").GetDouble());
         }
     }
@@ -33,7 +33,7 @@ public sealed class StatsApiTests(QueryApiApplication app) : IClassFixture<Query
     {
         var series = await _client.OkJsonAsync($"/api/stats/series?series=level:ERROR&from={From}&to={To}&granularity=hour");
 
-        var expected = app.Logs.Count(l => l.Log.LogLevel == "ERROR" && l.Log.Timestamp >= From - (From % 3_600_000) && l.Log.Timestamp < To - (To % 3_600_000) + 3_600_000);
+        var expected = app.Logs.Count(l => l.Scored.Log.LogLevel == "ERROR" && l.Scored.Log.Timestamp >= From - (From % 3_600_000) && l.Scored.Log.Timestamp < To - (To % 3_600_000) + 3_600_000);
         Assert.Equal(7, series.GetProperty("points").GetArrayLength());
         Assert.Equal(expected, series.GetProperty("total").GetDouble());
     }
@@ -41,24 +41,24 @@ public sealed class StatsApiTests(QueryApiApplication app) : IClassFixture<Query
     [Fact]
     public async Task TheSummaryTotalsAnomalyRateTopPathsAndPercentilesMatchTheStoredLogs()
     {
-        var logs = app.Logs.Where(l => l.Log.Timestamp >= From && l.Log.Timestamp <= To).Select(l => l.Log).ToList();
+        var logs = app.Logs.Where(l => l.Scored.Log.Timestamp >= From && l.Scored.Log.Timestamp <= To).Select(l => l.Scored).ToList();
 
         var summary = await _client.OkJsonAsync($"/api/stats/summary?from={From}&to={To}");
 
         Assert.Equal(logs.Count, summary.GetProperty("total").GetInt64());
-        var anomalies = logs.Count(l => l.IsAnomaly);
+        var anomalies = logs.Count(l => l.Verdict.IsAnomaly);
         Assert.Equal(anomalies, summary.GetProperty("anomalies").GetInt64());
         Assert.Equal((double)anomalies / logs.Count, summary.GetProperty("anomaly_rate").GetDouble(), 9);
-        Assert.Equal(logs.Count(l => l.StatusCode >= 500), summary.GetProperty("status_classes").GetProperty("5xx").GetInt64());
-        Assert.Equal(logs.Count(l => l.LogLevel == "WARN"), summary.GetProperty("levels").GetProperty("WARN").GetInt64());
+        Assert.Equal(logs.Count(l => l.Log.StatusCode >= 500), summary.GetProperty("status_classes").GetProperty("5xx").GetInt64());
+        Assert.Equal(logs.Count(l => l.Log.LogLevel == "WARN"), summary.GetProperty("levels").GetProperty("WARN").GetInt64());
         var top = summary.GetProperty("top_paths")[0];
-        var expectedTop = logs.Where(l => l.IsAnomaly).GroupBy(l => l.Path).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
+        var expectedTop = logs.Where(l => l.Verdict.IsAnomaly).GroupBy(l => l.Log.Path).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First();
         Assert.Equal(expectedTop.Key, top.GetProperty("path").GetString());
         Assert.Equal(expectedTop.Count(), top.GetProperty("anomalies").GetInt64());
-        var sorted = logs.Select(l => l.ResponseTime).Order().ToList();
+        var sorted = logs.Select(l => l.Log.ResponseTime).Order().ToList();
         var p95 = sorted[(int)Math.Ceiling(0.95 * sorted.Count) - 1];
         Assert.InRange(summary.GetProperty("response_time").GetProperty("p95").GetDouble(), p95 / 1.42, p95 * 1.42);
-        Assert.Equal(logs.Average(l => l.ResponseTime), summary.GetProperty("response_time").GetProperty("mean").GetDouble(), 6);
+        Assert.Equal(logs.Average(l => l.Log.ResponseTime), summary.GetProperty("response_time").GetProperty("mean").GetDouble(), 6);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class StatsApiTests(QueryApiApplication app) : IClassFixture<Query
     {
         // From 00:37 to 04:12: minutes at both ends, whole hours in between.
         var to = From + (215 * 60_000) - 1;
-        var expected = app.Logs.Count(l => l.Log.Timestamp >= From && l.Log.Timestamp <= to);
+        var expected = app.Logs.Count(l => l.Scored.Log.Timestamp >= From && l.Scored.Log.Timestamp <= to);
 
         var summary = await _client.OkJsonAsync($"/api/stats/summary?from={From}&to={to}");
 

@@ -25,7 +25,7 @@ public sealed class AwsCliTests(DynamoDbLocal dynamo, Xunit.Abstractions.ITestOu
         var writer = new LogBatchWriter(dynamo.Client, dynamo.Options, new WriterMetrics(meters.GetRequiredService<IMeterFactory>()));
         var batch = TestLogs.Batch("cli", TestLogs.Day(40), 70, 1000, topic: "cli");
         await writer.WriteAsync(batch, CancellationToken.None);
-        var expected = batch.Where(l => l.Log.AnomalyScore >= 3 && WriteSharding.ShardOf(l.Log.LogIdentifier, dynamo.Options.WriteShards) == 0).ToList();
+        var expected = batch.Where(l => l.Scored.Verdict.AnomalyScore >= 3 && WriteSharding.ShardOf(l.Scored.Log.LogIdentifier, dynamo.Options.WriteShards) == 0).ToList();
 
         // The command shown in services/LogPipeline.Storage/README.md.
         var json = await RunAsync("aws", "dynamodb", "query",
@@ -38,7 +38,7 @@ public sealed class AwsCliTests(DynamoDbLocal dynamo, Xunit.Abstractions.ITestOu
         var items = JsonDocument.Parse(json).RootElement.GetProperty("Items").EnumerateArray().ToList();
         output.WriteLine($"aws dynamodb query returned {items.Count} items");
         Assert.NotEmpty(expected);
-        Assert.Equal(expected.Select(l => l.Log.LogIdentifier).Order(), items.Select(i => i.GetProperty("logId").GetProperty("S").GetString()).Order());
+        Assert.Equal(expected.Select(l => l.Scored.Log.LogIdentifier).Order(), items.Select(i => i.GetProperty("logId").GetProperty("S").GetString()).Order());
         var scores = items.Select(i => double.Parse(i.GetProperty("anomalyScore").GetProperty("N").GetString()!, CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(scores.OrderDescending(), scores);
     }

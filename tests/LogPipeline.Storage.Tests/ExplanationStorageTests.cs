@@ -18,8 +18,8 @@ public sealed class ExplanationStorageTests(DynamoDbLocal dynamo) : IClassFixtur
     public async Task AnExplainedAnomalyIsStoredWithItsExplanationAndANormalLogWithout()
     {
         var start = TestLogs.Day(40);
-        var anomaly = TestLogs.Log("explained", start, score: 4.2, isAnomaly: true);
-        anomaly.Explanation = Explanation;
+        var logged = TestLogs.Log("explained", start, score: 4.2, isAnomaly: true);
+        var anomaly = logged with { Verdict = logged.Verdict with { Explanation = Explanation } };
         var normal = TestLogs.Log("unexplained", start + 1, score: 0.8);
         var writer = new LogBatchWriter(dynamo.Client, dynamo.Options, new WriterMetrics(_services.GetRequiredService<IMeterFactory>()));
 
@@ -27,10 +27,10 @@ public sealed class ExplanationStorageTests(DynamoDbLocal dynamo) : IClassFixtur
 
         var stored = await GetAsync("explained", start);
         Assert.Equal(Explanation, stored[LogAttributes.Explanation].S);
-        Assert.Equal(Explanation, LogItemMapper.FromItem(stored).Log.Explanation);
+        Assert.Equal(Explanation, LogItemMapper.FromItem(stored).Scored.Verdict.Explanation);
         var plain = await GetAsync("unexplained", start + 1);
         Assert.False(plain.ContainsKey(LogAttributes.Explanation));
-        Assert.Null(LogItemMapper.FromItem(plain).Log.Explanation);
+        Assert.Null(LogItemMapper.FromItem(plain).Scored.Verdict.Explanation);
     }
 
     async Task<Dictionary<string, AttributeValue>> GetAsync(string id, long timestamp) =>

@@ -129,7 +129,7 @@ public sealed class LogBatchWriterTests(DynamoDbLocal dynamo) : IClassFixture<Dy
         var end = start + 86_400_000 - 1;
         var logs = Enumerable.Range(0, 3)
             .SelectMany(p => TestLogs.Batch($"mixed{p}", start + (p * 1_000), 100, 3_000, topic: "mixed", partition: p))
-            .OrderBy(l => l.Log.Timestamp)
+            .OrderBy(l => l.Scored.Log.Timestamp)
             .ToList();
         var writer = CreateWriter();
         var transactions = 0;
@@ -175,7 +175,7 @@ public sealed class LogBatchWriterTests(DynamoDbLocal dynamo) : IClassFixture<Dy
         var batch = TestLogs.Batch("routes", start, 8, 1_000, topic: "routes");
         for (var i = 0; i < batch.Count; i++)
         {
-            batch[i].Log.Path = paths[i % paths.Length];
+            batch[i] = batch[i].WithPath(paths[i % paths.Length]);
         }
 
         await CreateWriter().WriteAsync(batch, CancellationToken.None);
@@ -202,8 +202,8 @@ public sealed class LogBatchWriterTests(DynamoDbLocal dynamo) : IClassFixture<Dy
         {
             await dynamo.Client.DeleteItemAsync(dynamo.Options.LogTable, new Dictionary<string, AttributeValue>
             {
-                ["logId"] = new() { S = log.Log.LogIdentifier },
-                ["timestamp"] = new() { N = log.Log.Timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                ["logId"] = new() { S = log.Scored.Log.LogIdentifier },
+                ["timestamp"] = new() { N = log.Scored.Log.Timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             });
         }
 
@@ -228,6 +228,6 @@ public sealed class LogBatchWriterTests(DynamoDbLocal dynamo) : IClassFixture<Dy
 
         Assert.Equal((1, 1), (result.Written, result.Counted));
         var stored = Assert.Single(await TableReader.LogsBetweenAsync(dynamo.Client, dynamo.Options, start, start));
-        Assert.Equal(1.1, stored.Log.AnomalyScore);
+        Assert.Equal(1.1, stored.Scored.Verdict.AnomalyScore);
     }
 }

@@ -24,7 +24,7 @@ public sealed class RouteCounterBoundTests(DynamoDbLocal dynamo) : IClassFixture
         for (var i = 0; i < logs.Count; i++)
         {
             // Every third request is ordinary traffic; the rest probe a path never seen before.
-            logs[i].Log.Path = i % 3 == 0 ? "/api/cart" : $"/wp-admin/probe-{i:D6}.php";
+            logs[i] = logs[i].WithPath(i % 3 == 0 ? "/api/cart" : $"/wp-admin/probe-{i:D6}.php");
         }
 
         for (var offset = 0; offset < logs.Count; offset += 500)

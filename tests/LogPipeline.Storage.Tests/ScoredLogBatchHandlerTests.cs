@@ -57,11 +57,11 @@ public sealed class ScoredLogBatchHandlerTests : IClassFixture<DynamoDbLocal>, I
         var notJson = Assert.Single(dead, d => Encoding.UTF8.GetString(d.Message.Value!) == "{not json");
         var badStatus = Assert.Single(dead, d => d != notJson);
         Assert.Equal("writer", Header(notJson, DeadLetterHeaders.Stage));
-        Assert.StartsWith("invalid scored log JSON", Header(notJson, DeadLetterHeaders.Reason), StringComparison.Ordinal);
+        Assert.StartsWith("invalid JSON", Header(notJson, DeadLetterHeaders.Reason), StringComparison.Ordinal);
         Assert.Contains("status_code 999", Header(badStatus, DeadLetterHeaders.Reason), StringComparison.Ordinal);
         Assert.Equal("2", Header(badStatus, DeadLetterHeaders.SourceOffset));
         var stored = await TableReader.LogsBetweenAsync(_dynamo.Client, _dynamo.Options, start, start + 1);
-        Assert.Equal(["dlq-good-1", "dlq-good-2"], stored.Select(s => s.Log.LogIdentifier).Order());
+        Assert.Equal(["dlq-good-1", "dlq-good-2"], stored.Select(s => s.Scored.Log.LogIdentifier).Order());
     }
 
     [Fact]

@@ -67,15 +67,15 @@ public sealed class WriterServiceTests(DynamoDbLocal dynamo) : IClassFixture<Dyn
         var timestamp = $"\"timestamp\":{start}";
         var poison = new (string Value, string Reason)[]
         {
-            (Poison("\"log_identifier\":\"poison\"", "\"log_identifier\":\"\\udc00\""), "invalid scored log"),
-            (Poison(timestamp, "\"timestamp\":1e19"), "invalid scored log JSON"),
-            (Poison(timestamp, "\"timestamp\":253402300800000"), "plausibility window"),
+            (Poison("\"log_identifier\":\"poison\"", "\"log_identifier\":\"\\udc00\""), "invalid text"),
+            (Poison(timestamp, "\"timestamp\":1e19"), "not a plausible epoch time"),
+            (Poison(timestamp, "\"timestamp\":253402300800000"), "not a plausible epoch time"),
             (Poison(timestamp, "\"timestamp\":1000"), "plausibility window"),
-            (Poison("\"status_code\":200", "\"status_code\":[200]"), "invalid scored log JSON"),
+            (Poison("\"status_code\":200", "\"status_code\":[200]"), "status_code must be a number"),
             (Poison("\"anomaly_score\":1", "\"anomaly_score\":\"NaN\""), "anomaly_score"),
-            (Poison("\"message\":\"request poison\"", "\"message\":" + new string('[', 100) + new string(']', 100)), "invalid scored log JSON"),
+            (Poison("\"message\":\"request poison\"", "\"message\":" + new string('[', 100) + new string(']', 100)), "invalid JSON"),
             (Poison("\"message\":\"request poison\"", "\"message\":\"" + new string('x', 300_000) + "\""), "larger than the 262144 byte limit"),
-            ("\u00ff\u00fe{", "invalid scored log"),
+            ("\u00ff\u00fe{", "invalid JSON"),
         };
         using (var producer = kafka.CreateProducer())
         {

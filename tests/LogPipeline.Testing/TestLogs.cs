@@ -18,27 +18,35 @@ public static class TestLogs
     /// </summary>
     public static long DaysAgo(int days) => new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(-days).ToUnixTimeMilliseconds();
 
-    public static ScoredLog Log(string id, long timestamp, int variant = 0, double score = 1.0, bool isAnomaly = false) => new()
-    {
-        LogIdentifier = id,
-        Timestamp = timestamp,
-        LogLevel = Levels[variant % Levels.Length],
-        IpAddress = "10.0.0." + (variant % 250),
-        UserId = "user-" + (variant % 17),
-        Method = variant % 3 == 0 ? "POST" : "GET",
-        Path = Paths[variant % Paths.Length],
-        StatusCode = Statuses[variant % Statuses.Length],
-        ResponseTime = 0.005 * (1 + (variant % 40)),
-        Message = "request " + id,
-        BytesSent = 100 + variant,
-        Service = "web",
-        AnomalyScore = score,
-        IsAnomaly = isAnomaly,
-        Threshold = 3.0,
-        ThresholdMode = "fixed",
-        ScoredAt = timestamp + 50,
-        Model = "rcf-local",
-    };
+    public static ScoredLog Log(string id, long timestamp, int variant = 0, double score = 1.0, bool isAnomaly = false) => new(
+        new LogRecord
+        {
+            LogIdentifier = id,
+            Timestamp = timestamp,
+            LogLevel = Levels[variant % Levels.Length],
+            IpAddress = "10.0.0." + (variant % 250),
+            UserId = "user-" + (variant % 17),
+            Method = variant % 3 == 0 ? "POST" : "GET",
+            Path = Paths[variant % Paths.Length],
+            StatusCode = Statuses[variant % Statuses.Length],
+            ResponseTime = 0.005 * (1 + (variant % 40)),
+            Message = "request " + id,
+            BytesSent = 100 + variant,
+            Service = "web",
+        },
+        new ScoreVerdict
+        {
+            AnomalyScore = score,
+            IsAnomaly = isAnomaly,
+            Threshold = 3.0,
+            ThresholdMode = ScoreVerdict.FixedMode,
+            ScoredAt = timestamp + 50,
+            Model = "rcf-local",
+        });
+
+    /// <summary>The same pending log with another request path.</summary>
+    public static PendingLog WithPath(this PendingLog pending, string path) =>
+        pending with { Scored = pending.Scored with { Log = pending.Scored.Log with { Path = path } } };
 
     /// <summary><paramref name="count"/> logs spread <paramref name="spacingMs"/> apart from <paramref name="start"/>, every seventh an anomaly.</summary>
     public static List<PendingLog> Batch(string prefix, long start, int count, long spacingMs, string topic = "logs.scored", int partition = 0, long firstOffset = 0)

@@ -52,8 +52,7 @@ sealed class ScoredTraffic
         for (var i = 0; i < count; i++)
         {
             var offset = firstOffset + i;
-            var log = _traffic.Next(_plan.TimestampOf(_partition, offset));
-            log.LogIdentifier = _plan.IdOf(_partition, offset);
+            var log = _traffic.Next(_plan.TimestampOf(_partition, offset)) with { LogIdentifier = _plan.IdOf(_partition, offset) };
             _features.Extract(log, _points.AsSpan(i * LogFeatureExtractor.FeatureCount, LogFeatureExtractor.FeatureCount));
             _logs[i] = log;
         }
@@ -61,14 +60,16 @@ sealed class ScoredTraffic
         _forest.ScoreBatch(_points.AsSpan(0, count * LogFeatureExtractor.FeatureCount), _scores.AsSpan(0, count));
         for (var i = 0; i < count; i++)
         {
-            var scored = ScoredLog.From(_logs[i]);
-            scored.AnomalyScore = _scores[i];
-            scored.IsAnomaly = _threshold.Evaluate(_scores[i], out var threshold);
-            scored.Threshold = threshold;
-            scored.ThresholdMode = _threshold.ModeName;
-            scored.ScoredAt = scored.Timestamp + 1_000;
-            scored.Features = _points.AsSpan(i * LogFeatureExtractor.FeatureCount, LogFeatureExtractor.FeatureCount).ToArray();
-            scored.Model = Model;
+            var verdict = new ScoreVerdict
+            {
+                AnomalyScore = _scores[i],
+                IsAnomaly = _threshold.Evaluate(_scores[i], out var threshold),
+                Threshold = threshold,
+                ThresholdMode = _threshold.ModeName,
+                ScoredAt = _logs[i].Timestamp + 1_000,
+                Model = Model,
+            };
+            var scored = new ScoredLog(_logs[i], verdict);
             batch.Add(new PendingLog(scored, new SourcePosition(DatasetPlan.Topic, _partition, firstOffset + i)));
         }
     }

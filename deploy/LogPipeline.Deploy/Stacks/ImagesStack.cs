@@ -21,6 +21,8 @@ public sealed class ImagesStack : Stack
             {
                 RepositoryName = ServiceImages.Repository(settings.RepositoryPrefix, image),
                 ImageScanOnPush = true,
+                // A tag names one build for good: what a task definition or SageMaker model points at cannot change under it.
+                ImageTagMutability = TagMutability.IMMUTABLE,
                 // Images are rebuilt from source; keeping them avoids losing the one a running task uses.
                 RemovalPolicy = RemovalPolicy.RETAIN,
                 LifecycleRules =

@@ -36,18 +36,19 @@ public sealed class ScoreBoard
 
     public string? ThresholdMode => Volatile.Read(ref _thresholdMode);
 
-    public void Add(ScoredLog log, string? traceId)
+    public void Add(ScoredLog scored, string? traceId)
     {
-        _window.Add(log.ScoredAt, log.AnomalyScore, log.IsAnomaly, log.Threshold);
+        var (log, verdict) = scored;
+        _window.Add(verdict.ScoredAt, verdict.AnomalyScore, verdict.IsAnomaly, verdict.Threshold);
         Interlocked.Increment(ref _seen);
-        Volatile.Write(ref _threshold, log.Threshold);
-        Volatile.Write(ref _thresholdMode, log.ThresholdMode);
-        if (!log.IsAnomaly)
+        Volatile.Write(ref _threshold, verdict.Threshold);
+        Volatile.Write(ref _thresholdMode, verdict.ThresholdMode);
+        if (!verdict.IsAnomaly)
         {
             return;
         }
 
-        var anomaly = new DetectedAnomaly(log.LogIdentifier, log.AnomalyScore, log.ScoredAt, traceId, log.InjectedAnomaly, log.Explanation);
+        var anomaly = new DetectedAnomaly(log.LogIdentifier, verdict.AnomalyScore, verdict.ScoredAt, traceId, log.InjectedAnomaly, verdict.Explanation);
         lock (_lock)
         {
             var at = _latest.Count;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Confluent.Kafka;
 using LogPipeline.Contracts;
 using LogPipeline.Kafka;
@@ -65,23 +64,14 @@ public sealed partial class ScoredLogTail(
                     continue;
                 }
 
-                ScoredLog? log;
-                try
+                // Not a scored log: the writer dead-letters it, the view has nothing to chart.
+                if (!LogRecordReader.TryReadScored(value, LogRecordRules.Default, referenceMs: null, out var scored, out _))
                 {
-                    log = JsonSerializer.Deserialize(value, ContractsJsonContext.Default.ScoredLog);
-                }
-                catch (JsonException)
-                {
-                    log = null;
-                }
-
-                if (log is null)
-                {
-                    continue; // not a scored log: the writer dead-letters it, the view has nothing to chart
+                    continue;
                 }
 
                 var trace = KafkaTraceContext.Extract(result.Message.Headers);
-                board.Add(log, trace == default ? null : trace.TraceId.ToHexString());
+                board.Add(scored, trace == default ? null : trace.TraceId.ToHexString());
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -2,7 +2,10 @@ using LogPipeline.Storage;
 
 namespace LogPipeline.QueryApi.Responses;
 
-/// <summary>A stored log; field names mirror the <c>logs.scored</c> contract, times come as epoch ms and ISO-8601.</summary>
+/// <summary>
+/// A stored log as the API serves it, built from its <see cref="Contracts.ScoredLog"/> in <see cref="From(StoredLog)"/> only:
+/// the log's fields, then the verdict's; times come as epoch ms and ISO-8601.
+/// </summary>
 public sealed record LogResponse(
     string LogIdentifier,
     long Timestamp,
@@ -31,7 +34,7 @@ public sealed record LogResponse(
 {
     public static LogResponse From(StoredLog stored)
     {
-        var log = stored.Log;
+        var (log, verdict) = stored.Scored;
         return new LogResponse(
             log.LogIdentifier,
             log.Timestamp,
@@ -47,14 +50,14 @@ public sealed record LogResponse(
             log.BytesSent,
             log.Service,
             log.InjectedAnomaly,
-            log.AnomalyScore,
-            log.IsAnomaly,
-            log.Threshold,
-            log.ThresholdMode,
-            log.ScoredAt,
-            TimeFormat.Iso(log.ScoredAt),
-            log.Model,
-            log.Explanation,
+            verdict.AnomalyScore,
+            verdict.IsAnomaly,
+            verdict.Threshold,
+            verdict.ThresholdMode,
+            verdict.ScoredAt,
+            TimeFormat.Iso(verdict.ScoredAt),
+            verdict.Model,
+            verdict.Explanation,
             stored.ExpiresAtSeconds,
             TimeFormat.Iso(stored.ExpiresAtSeconds * 1000));
     }

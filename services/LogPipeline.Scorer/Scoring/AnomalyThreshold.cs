@@ -1,3 +1,5 @@
+using LogPipeline.Contracts;
+
 namespace LogPipeline.Scorer.Scoring;
 
 /// <summary>
@@ -13,7 +15,7 @@ public sealed class AnomalyThreshold(ThresholdOptions options)
 
     public ThresholdMode Mode => options.Mode;
 
-    public string ModeName { get; } = options.Mode == ThresholdMode.Fixed ? "fixed" : "adaptive";
+    public string ModeName { get; } = options.Mode == ThresholdMode.Fixed ? ScoreVerdict.FixedMode : ScoreVerdict.AdaptiveMode;
 
     public double Current => options.Mode == ThresholdMode.Fixed || _observed < options.WarmUp
         ? options.Value

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Text.Json;
 using Confluent.Kafka;
 using LogPipeline.Contracts;
 using LogPipeline.Kafka;
@@ -27,6 +26,7 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
     readonly TopicOptions _topics;
     readonly LogFeatureExtractor _features = new();
     readonly AnomalyExplainer _explainer = new();
+    readonly LogRecordSerializer _serializer = new();
     readonly LogRecordRules _rules;
     readonly List<(ConsumeResult<byte[]?, byte[]?> Source, LogRecord Log)> _valid;
     readonly List<(ConsumeResult<byte[]?, byte[]?> Source, string Reason)> _invalid = [];
@@ -136,29 +136,30 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
             Quality.Record(log.InjectedAnomaly, flagged);
             _scoreHistogram.Record(score, _modelTag);
 
-            var scored = ScoredLog.From(log);
-            scored.AnomalyScore = score;
-            scored.IsAnomaly = flagged;
-            scored.Threshold = threshold;
-            scored.ThresholdMode = Threshold.ModeName;
-            scored.ScoredAt = scoredAt;
             var recordFeatures = features.Span.Slice(i * LogFeatureExtractor.FeatureCount, LogFeatureExtractor.FeatureCount);
-            scored.Features = recordFeatures.ToArray();
-            scored.Model = _options.EndpointName;
-            if (flagged && attributed)
-            {
-                scored.Explanation = _explainer.Explain(
+            var explanation = flagged && attributed
+                ? _explainer.Explain(
                     log,
                     recordFeatures,
                     score,
                     high.Span.Slice(i * LogFeatureExtractor.FeatureCount, LogFeatureExtractor.FeatureCount),
-                    low.Span.Slice(i * LogFeatureExtractor.FeatureCount, LogFeatureExtractor.FeatureCount));
-            }
-
+                    low.Span.Slice(i * LogFeatureExtractor.FeatureCount, LogFeatureExtractor.FeatureCount))
+                : null;
             if (_options.Explain)
             {
                 _explainer.Observe(log, recordFeatures);
             }
+
+            var scored = new ScoredLog(log, new ScoreVerdict
+            {
+                AnomalyScore = score,
+                IsAnomaly = flagged,
+                Threshold = threshold,
+                ThresholdMode = Threshold.ModeName,
+                ScoredAt = scoredAt,
+                Model = _options.EndpointName,
+                Explanation = explanation,
+            });
 
             using var activity = Source.StartActivity("logs.raw process", ActivityKind.Consumer, KafkaTraceContext.Extract(source.Message.Headers));
             activity?.SetTag("messaging.system", "kafka");
@@ -171,7 +172,7 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
             _producer.Produce(_topics.Scored, new Message<byte[]?, byte[]?>
             {
                 Key = source.Message.Key,
-                Value = JsonSerializer.SerializeToUtf8Bytes(scored, ContractsJsonContext.Default.ScoredLog),
+                Value = _serializer.Serialize(scored),
                 Headers = headers,
             });
         }

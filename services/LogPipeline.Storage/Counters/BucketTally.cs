@@ -11,20 +11,22 @@ sealed class BucketTally
     readonly Dictionary<string, double> _counters = new(StringComparer.Ordinal);
     readonly Dictionary<string, (double Requests, double Anomalies)> _routes = new(StringComparer.Ordinal);
 
-    public void Add(ScoredLog log, string route)
+    public void Add(ScoredLog scored, string route)
     {
+        var log = scored.Log;
+        var isAnomaly = scored.Verdict.IsAnomaly;
         Increment(_counters, CounterNames.Total, 1);
         Increment(_counters, CounterNames.Level(log.LogLevel), 1);
         Increment(_counters, CounterNames.StatusClass(log.StatusCode), 1);
         Increment(_counters, CounterNames.Latency(LatencyHistogram.BucketOf(log.ResponseTime)), 1);
         Increment(_counters, CounterNames.ResponseTimeSum, log.ResponseTime);
-        if (log.IsAnomaly)
+        if (isAnomaly)
         {
             Increment(_counters, CounterNames.Anomalies, 1);
         }
 
         _routes.TryGetValue(route, out var tally);
-        _routes[route] = (tally.Requests + 1, tally.Anomalies + (log.IsAnomaly ? 1 : 0));
+        _routes[route] = (tally.Requests + 1, tally.Anomalies + (isAnomaly ? 1 : 0));
     }
 
     /// <summary>

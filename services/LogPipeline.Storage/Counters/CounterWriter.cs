@@ -82,7 +82,7 @@ sealed class CounterWriter(IAmazonDynamoDB client, StorageOptions options)
 
                 if (countable[i])
                 {
-                    accumulator.Add(logs[i].Log);
+                    accumulator.Add(logs[i].Scored);
                     counted++;
                 }
 
@@ -125,7 +125,7 @@ sealed class CounterWriter(IAmazonDynamoDB client, StorageOptions options)
 
             if (countable[i])
             {
-                if (accumulator.ItemCount + accumulator.NewItemsFor(logs[i].Log) > MaxActionsPerTransaction - 1)
+                if (accumulator.ItemCount + accumulator.NewItemsFor(logs[i].Scored.Log) > MaxActionsPerTransaction - 1)
                 {
                     await CommitAsync(accumulator, [new OffsetRange(topic, partition, next, rangeEnd!.Value + 1)], cancellationToken).ConfigureAwait(false);
                     next = rangeEnd.Value + 1;
@@ -134,7 +134,7 @@ sealed class CounterWriter(IAmazonDynamoDB client, StorageOptions options)
                     accumulator.Clear();
                 }
 
-                accumulator.Add(logs[i].Log);
+                accumulator.Add(logs[i].Scored);
                 pending++;
             }
 

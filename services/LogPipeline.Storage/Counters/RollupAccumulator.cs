@@ -15,15 +15,16 @@ sealed class RollupAccumulator
     public IEnumerable<KeyValuePair<(CounterGranularity Granularity, long BucketStart), BucketTally>> Items => _buckets;
 
     /// <summary>How many roll-up items adding <paramref name="log"/> would create (0, 1 or 2).</summary>
-    public int NewItemsFor(ScoredLog log) =>
+    public int NewItemsFor(LogRecord log) =>
         (_buckets.ContainsKey((CounterGranularity.Minute, WriteSharding.BucketStart(log.Timestamp, MinuteMs))) ? 0 : 1)
         + (_buckets.ContainsKey((CounterGranularity.Hour, WriteSharding.BucketStart(log.Timestamp, HourMs))) ? 0 : 1);
 
-    public void Add(ScoredLog log)
+    public void Add(ScoredLog scored)
     {
+        var log = scored.Log;
         var route = CounterNames.RouteOf(log.Path);
-        Bucket(CounterGranularity.Minute, WriteSharding.BucketStart(log.Timestamp, MinuteMs)).Add(log, route);
-        Bucket(CounterGranularity.Hour, WriteSharding.BucketStart(log.Timestamp, HourMs)).Add(log, route);
+        Bucket(CounterGranularity.Minute, WriteSharding.BucketStart(log.Timestamp, MinuteMs)).Add(scored, route);
+        Bucket(CounterGranularity.Hour, WriteSharding.BucketStart(log.Timestamp, HourMs)).Add(scored, route);
     }
 
     public void Clear() => _buckets.Clear();

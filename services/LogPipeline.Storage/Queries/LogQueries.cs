@@ -44,7 +44,8 @@ public sealed class LogQueries(IAmazonDynamoDB client, StorageOptions options)
             var requests = new ShardRequests(
                 LogAttributes.TimeShard,
                 shard => WriteSharding.TimeShardKey(currentBucket, shard),
-                (shard, startKey) => TimeRangeRequest(WriteSharding.TimeShardKey(currentBucket, shard), from, to, filter, limit, startKey));
+                (shard, startKey) => TimeRangeRequest(WriteSharding.TimeShardKey(currentBucket, shard), from, to, filter, limit, startKey),
+                OldestTimestamp: from);
             var read = await _reader.ReadAsync(positions, requests, withScore: false, limit - items.Count, budget, cancellationToken).ConfigureAwait(false);
             foreach (var item in read.Items)
             {
@@ -109,7 +110,7 @@ public sealed class LogQueries(IAmazonDynamoDB client, StorageOptions options)
             ExpressionAttributeValues = new Dictionary<string, AttributeValue>
             {
                 [":shard"] = LogItemMapper.S(partition),
-                [":from"] = LogItemMapper.N(from),
+                [":from"] = LogItemMapper.N(ResumesAtLowerBound(startKey, from) ? from - 1 : from),
                 [":to"] = LogItemMapper.N(to),
             },
             ScanIndexForward = false,
@@ -125,6 +126,14 @@ public sealed class LogQueries(IAmazonDynamoDB client, StorageOptions options)
 
         return request;
     }
+
+    /// <summary>
+    /// DynamoDB rejects a descending BETWEEN query whose start key sits on the lower bound ("The provided starting key
+    /// does not match the range key predicate"), although logs remain there when many share that time stamp: such a
+    /// request reaches one millisecond lower and the reader stops at the first item below the range.
+    /// </summary>
+    static bool ResumesAtLowerBound(Dictionary<string, AttributeValue>? startKey, long from) =>
+        startKey is not null && LogItemMapper.GetLong(startKey, LogAttributes.Timestamp) == from;
 
     QueryRequest AnomalyRequest(string partition, double minScore, long from, long to, int limit, Dictionary<string, AttributeValue>? startKey) => new()
     {

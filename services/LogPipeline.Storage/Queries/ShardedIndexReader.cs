@@ -164,7 +164,14 @@ sealed class ShardedIndexReader(IAmazonDynamoDB client)
             {
                 foreach (var item in items)
                 {
-                    _buffer.Enqueue((item, KeyOf(item)));
+                    var key = KeyOf(item);
+                    if (key.Timestamp < requests.OldestTimestamp)
+                    {
+                        _lastEvaluated = null;
+                        break;
+                    }
+
+                    _buffer.Enqueue((item, key));
                 }
             }
         }

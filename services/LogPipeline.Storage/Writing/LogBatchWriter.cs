@@ -49,14 +49,14 @@ public sealed class LogBatchWriter
         var seen = new HashSet<string>(logs.Count, StringComparer.Ordinal);
         for (var i = 0; i < logs.Count; i++)
         {
-            firstCopy[i] = seen.Add(logs[i].Log.LogIdentifier);
+            firstCopy[i] = seen.Add(logs[i].Scored.Log.LogIdentifier);
         }
 
         var stored = await _finder.FindStoredAsync(logs, firstCopy, cancellationToken).ConfigureAwait(false);
         var toStore = firstCopy;
         for (var i = 0; i < logs.Count; i++)
         {
-            toStore[i] = firstCopy[i] && !stored.Contains(logs[i].Log.LogIdentifier);
+            toStore[i] = firstCopy[i] && !stored.Contains(logs[i].Scored.Log.LogIdentifier);
         }
 
         var counted = await _counters.ApplyAsync(logs, toStore, cancellationToken).ConfigureAwait(false);
@@ -66,7 +66,7 @@ public sealed class LogBatchWriter
         {
             if (toStore[i])
             {
-                items.Add(_mapper.ToItem(logs[i].Log));
+                items.Add(_mapper.ToItem(logs[i].Scored));
             }
         }
 

@@ -2,4 +2,4 @@ using LogPipeline.Contracts;
 
 namespace LogPipeline.Storage.Writing;
 
-public readonly record struct PendingLog(ScoredLog Log, SourcePosition Source);
+public readonly record struct PendingLog(ScoredLog Scored, SourcePosition Source);

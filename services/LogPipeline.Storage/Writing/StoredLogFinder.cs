@@ -21,8 +21,8 @@ sealed class StoredLogFinder(IAmazonDynamoDB client, StorageOptions options)
             {
                 keys.Add(new Dictionary<string, AttributeValue>(2)
                 {
-                    [LogAttributes.LogId] = LogItemMapper.S(logs[i].Log.LogIdentifier),
-                    [LogAttributes.Timestamp] = LogItemMapper.N(logs[i].Log.Timestamp),
+                    [LogAttributes.LogId] = LogItemMapper.S(logs[i].Scored.Log.LogIdentifier),
+                    [LogAttributes.Timestamp] = LogItemMapper.N(logs[i].Scored.Log.Timestamp),
                 });
             }
         }

@@ -25,7 +25,7 @@ public sealed class ContainerSettings
     static readonly string[] Properties =
     [
         "ContainerRepository", "ContainerBaseImage", "ContainerRuntimeIdentifier", "ContainerUser", "ContainerWorkingDirectory",
-        "ContainerAppCommandInstruction", "LogPipelineContainer", "LogPipelineUsesKafka",
+        "ContainerAppCommandInstruction", "LogPipelineContainer",
     ];
 
     static readonly string[] Items =

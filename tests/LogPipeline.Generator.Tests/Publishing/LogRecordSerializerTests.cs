@@ -1,6 +1,5 @@
 using System.Text;
 using LogPipeline.Contracts;
-using LogPipeline.Generator.Publishing;
 using LogPipeline.Generator.Traffic;
 
 namespace LogPipeline.Generator.Tests.Publishing;

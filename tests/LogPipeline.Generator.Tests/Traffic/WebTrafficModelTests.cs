@@ -190,8 +190,7 @@ public class WebTrafficModelTests
             var a = first.Next(Start + i);
             var b = second.Next(Start + i);
             Assert.NotEqual(a.LogIdentifier, b.LogIdentifier);
-            b.LogIdentifier = a.LogIdentifier;
-            Assert.Equivalent(a, b, strict: true);
+            Assert.Equal(a, b with { LogIdentifier = a.LogIdentifier });
         }
     }
 

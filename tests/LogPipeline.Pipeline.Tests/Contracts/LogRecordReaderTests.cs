@@ -105,13 +105,11 @@ public class LogRecordReaderTests
     }
 
     [Fact]
-    public void RoundTripsThroughTheSourceGeneratedSerializer()
+    public void RoundTripsThroughTheSerializer()
     {
-        var log = Read(Flat);
-        log.InjectedAnomaly = "latency_spike";
-        var bytes = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(log, ContractsJsonContext.Default.LogRecord);
-        Assert.True(LogRecordReader.TryRead(bytes, out var again, out _));
-        Assert.Equal("latency_spike", again.InjectedAnomaly);
-        Assert.Equal(log.Timestamp, again.Timestamp);
+        var log = Read(Flat) with { InjectedAnomaly = "latency_spike" };
+        var bytes = new LogRecordSerializer().Serialize(log);
+        Assert.True(LogRecordReader.TryRead(bytes, out var again, out var error), error);
+        Assert.Equal(log, again);
     }
 }

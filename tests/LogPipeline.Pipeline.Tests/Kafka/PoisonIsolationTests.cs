@@ -81,6 +81,32 @@ public class PoisonIsolationTests(EmbeddedKafkaFixture kafka) : IClassFixture<Em
     }
 
     [Fact]
+    public async Task ABatchHangingInACallIsDegradedAfterAThirdOfTheStuckThresholdThenUnhealthyAndHealthyOnceCommitted()
+    {
+        var topic = kafka.NewTopic();
+        var group = "g-" + Guid.NewGuid().ToString("N");
+        kafka.Produce(topic, 10);
+        using var consumer = kafka.CreateConsumer(group);
+        var hang = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var worker = new PoisonWorker(consumer, Options(topic, group, maxAttempts: 2, stuckAfter: TimeSpan.FromSeconds(3)), kafka.DeadLetters("scripted")) { Hang = hang.Task };
+        var health = new WorkerHealthCheck<PoisonWorker>(worker);
+
+        await worker.StartAsync(CancellationToken.None);
+        await WaitUntil(() => worker.UncommittedFor > TimeSpan.FromSeconds(1.2));
+        var slow = await health.CheckHealthAsync(new HealthCheckContext());
+        Assert.Equal(WorkerState.Running, worker.State);
+        Assert.Equal(HealthStatus.Degraded, slow.Status);
+        Assert.StartsWith("slow:", slow.Description, StringComparison.Ordinal);
+        await WaitUntil(() => worker.UncommittedFor > TimeSpan.FromSeconds(3.2));
+        Assert.Equal(HealthStatus.Unhealthy, (await health.CheckHealthAsync(new HealthCheckContext())).Status);
+
+        hang.SetResult();
+        await WaitUntil(() => worker.CommittedMessages == 10);
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync(new HealthCheckContext())).Status);
+        await worker.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task ADeadLetterTooLargeToRepublishIsCutToFitWithItsOriginalSizeAndHashInHeaders()
     {
         var deadLetters = kafka.DeadLetters("scripted");
@@ -183,10 +209,14 @@ public class PoisonIsolationTests(EmbeddedKafkaFixture kafka) : IClassFixture<Em
 
         public DateTime OutageUntil { get; set; } = DateTime.MinValue;
 
+        /// <summary>Every call waits for this first, as a call to an endpoint that does not answer does.</summary>
+        public Task Hang { get; init; } = Task.CompletedTask;
+
         public int AttemptsWith(string value) => _attempts.GetValueOrDefault(value);
 
-        protected override Task ProcessBatchAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> batch, CancellationToken cancellationToken)
+        protected override async Task ProcessBatchAsync(IReadOnlyList<ConsumeResult<byte[]?, byte[]?>> batch, CancellationToken cancellationToken)
         {
+            await Hang.WaitAsync(cancellationToken);
             var values = batch.Select(r => Encoding.UTF8.GetString(r.Message.Value!)).ToList();
             foreach (var value in values)
             {
@@ -212,8 +242,6 @@ public class PoisonIsolationTests(EmbeddedKafkaFixture kafka) : IClassFixture<Em
             {
                 Processed.AddOrUpdate(value, 1, (_, n) => n + 1);
             }
-
-            return Task.CompletedTask;
         }
     }
 }

@@ -60,8 +60,8 @@ public sealed class MockKafka : IDisposable
 
             _producer.Value.Produce(topic, new Message<byte[]?, byte[]?>
             {
-                Key = Encoding.UTF8.GetBytes(log.LogIdentifier),
-                Value = JsonSerializer.SerializeToUtf8Bytes(log, ContractsJsonContext.Default.ScoredLog),
+                Key = Encoding.UTF8.GetBytes(log.Log.LogIdentifier),
+                Value = new LogRecordSerializer().Serialize(log),
                 Headers = headers,
             });
         }

@@ -19,6 +19,8 @@ public sealed class FailureSteps(PipelineApp pipeline, SentLogs sent, StoreCheck
     Task? _sending;
     IReadOnlyList<string> _duringOutage = [];
     readonly Stopwatch _outage = new();
+    readonly Stopwatch _recovery = new();
+    int _storedAtKill;
 
     [When("{int} logs with known ids are sent in {int} requests, one after the other")]
     public void WhenLogsAreSentInRequests(int count, int requests)
@@ -47,20 +49,35 @@ public sealed class FailureSteps(PipelineApp pipeline, SentLogs sent, StoreCheck
         outages.Kill("writer");
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await outages.WaitUntilStoppedAsync("writer", timeout.Token);
-        var storedAtKill = (await pipeline.Query.ListLogsAsync(sent.From, sent.To, sent.Path)).Count;
-        output.WriteLine($"killed the writer once {first.Count} logs were stored; {storedAtKill} of the {sent.Ids.Count} sent so far were stored when it was gone");
-        Assert.True(storedAtKill < sent.Ids.Count || !_sending!.IsCompleted, "the writer was killed after it had stored everything: nothing was mid-stream");
+        _storedAtKill = (await pipeline.Query.ListLogsAsync(sent.From, sent.To, sent.Path)).Count;
+        output.WriteLine($"killed the writer once {first.Count} logs were stored; {_storedAtKill} of the {sent.Ids.Count} sent so far were stored when it was gone");
+        Assert.True(_storedAtKill < sent.Ids.Count || !_sending!.IsCompleted, "the writer was killed after it had stored everything: nothing was mid-stream");
     }
 
     [When("the writer is started again")]
     public async Task WhenTheWriterIsStartedAgain()
     {
-        var started = Stopwatch.StartNew();
+        _recovery.Restart();
         await outages.StartAsync("writer");
         using var timeout = new CancellationTokenSource(PipelineApp.RecoveryTimeout);
         await pipeline.App.ResourceNotifications.WaitForResourceHealthyAsync("writer", timeout.Token);
         await _sending!.WaitAsync(DeliveryTimeout);
-        output.WriteLine($"the writer was healthy again after {started.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"the writer was healthy again after {_recovery.Elapsed.TotalSeconds:F1} s");
+    }
+
+    [Then("the restarted writer stores logs again")]
+    public async Task ThenTheRestartedWriterStoresAgain()
+    {
+        // The killed consumer never left its group: the new one gets the partitions once the broker has given up on
+        // the old one (its session timeout, 10 s by default).
+        await Eventually.UntilAsync(
+            ct => pipeline.Query.ListLogsAsync(sent.From, sent.To, sent.Path, ct),
+            stored => stored.Count > _storedAtKill,
+            PipelineApp.RecoveryTimeout,
+            "the restarted writer stores the logs the killed one left",
+            stored => $"{stored.Count} stored, {_storedAtKill} at the kill",
+            TimeSpan.FromMilliseconds(100));
+        output.WriteLine($"the restarted writer stored logs again {_recovery.Elapsed.TotalSeconds:F1} s after it was started");
     }
 
     [When("the Kafka broker goes down")]
@@ -103,6 +120,7 @@ public sealed class FailureSteps(PipelineApp pipeline, SentLogs sent, StoreCheck
     public async Task WhenTheBrokerComesBack()
     {
         await outages.BrokerUpAsync();
+        _recovery.Restart();
         output.WriteLine($"the broker was down for {_outage.Elapsed.TotalSeconds:F1} s");
     }
 
@@ -111,6 +129,14 @@ public sealed class FailureSteps(PipelineApp pipeline, SentLogs sent, StoreCheck
     {
         var results = await Task.WhenAll(_deliveries).WaitAsync(DeliveryTimeout);
         Assert.All(results, r => Assert.Equal(PersistenceStatus.Persisted, r.Status));
+        output.WriteLine($"the logs produced while it was down were acknowledged {_recovery.Elapsed.TotalSeconds:F1} s after the broker came back");
+    }
+
+    [Then("the logs produced while it was down are scored and stored")]
+    public async Task ThenTheLogsProducedWhileDownAreStored()
+    {
+        await store.WaitUntilStoredAsync(_duringOutage, PipelineApp.RecoveryTimeout);
+        output.WriteLine($"the logs produced while it was down were stored {_recovery.Elapsed.TotalSeconds:F1} s after the broker came back");
     }
 
     [Then("the generator's own traffic is acknowledged again")]

@@ -10,8 +10,8 @@ public static class ScoredMessages
 {
     public static Message<byte[]?, byte[]?> Message(ScoredLog log, Headers? headers = null) => new()
     {
-        Key = Encoding.UTF8.GetBytes(log.LogIdentifier),
-        Value = JsonSerializer.SerializeToUtf8Bytes(log, ContractsJsonContext.Default.ScoredLog),
+        Key = Encoding.UTF8.GetBytes(log.Log.LogIdentifier),
+        Value = new LogRecordSerializer().Serialize(log),
         Headers = headers ?? [],
     };
 

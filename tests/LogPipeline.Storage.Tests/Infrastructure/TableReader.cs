@@ -28,7 +28,7 @@ public static class TableReader
         foreach (var item in await ScanAsync(client, options.LogTable))
         {
             var log = LogItemMapper.FromItem(item);
-            if (log.Log.Timestamp >= from && log.Log.Timestamp <= to)
+            if (log.Scored.Log.Timestamp >= from && log.Scored.Log.Timestamp <= to)
             {
                 logs.Add(log);
             }
@@ -83,7 +83,7 @@ public static class TableReader
         var expected = new Dictionary<string, Dictionary<string, double>>();
         foreach (var stored in logs)
         {
-            var log = stored.Log;
+            var (log, verdict) = stored.Scored;
             var label = WriteSharding.MinuteLabel(WriteSharding.BucketStart(log.Timestamp, bucketMs));
             if (!expected.TryGetValue(label, out var counters))
             {
@@ -95,7 +95,7 @@ public static class TableReader
             Add(counters, CounterNames.StatusClass(log.StatusCode));
             Add(counters, CounterNames.Path(log.Path));
             Add(counters, CounterNames.Latency(LatencyHistogram.BucketOf(log.ResponseTime)));
-            if (log.IsAnomaly)
+            if (verdict.IsAnomaly)
             {
                 Add(counters, CounterNames.Anomalies);
                 Add(counters, CounterNames.PathAnomalies(log.Path));

@@ -1,13 +1,13 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using LogPipeline.Contracts;
 
-namespace LogPipeline.Generator.Publishing;
+namespace LogPipeline.Contracts;
 
 /// <summary>
-/// Writes a <see cref="LogRecord"/> as the <c>logs.raw</c> JSON value, reusing one buffer and writer: the only
-/// allocation per record is the array the Kafka client takes ownership of. Not thread-safe: one per caller.
+/// Writes the <c>logs.raw</c> and <c>logs.scored</c> JSON values (<see cref="LogRecordJson"/>), reusing one buffer and
+/// writer: the only allocation per record is the array the Kafka client takes ownership of. Not thread-safe: one per
+/// caller.
 /// </summary>
 public sealed class LogRecordSerializer
 {
@@ -22,9 +22,26 @@ public sealed class LogRecordSerializer
 
     public byte[] Serialize(LogRecord record)
     {
+        Reset();
+        LogRecordJson.Write(_writer, record);
+        return Written();
+    }
+
+    public byte[] Serialize(ScoredLog scored)
+    {
+        Reset();
+        LogRecordJson.Write(_writer, scored);
+        return Written();
+    }
+
+    void Reset()
+    {
         _buffer.ResetWrittenCount();
         _writer.Reset(_buffer);
-        JsonSerializer.Serialize(_writer, record, ContractsJsonContext.Default.LogRecord);
+    }
+
+    byte[] Written()
+    {
         _writer.Flush();
         return _buffer.WrittenSpan.ToArray();
     }

@@ -1,17 +1,15 @@
 using System.Text;
-using System.Text.Json;
 using LogPipeline.Contracts;
 using LogPipeline.Storage.Tests.Infrastructure;
-using LogPipeline.Writer;
 
 namespace LogPipeline.Storage.Tests;
 
-/// <summary>Hostile and random bytes fed to the writer's parser: it never throws, every answer is valid or reasoned.</summary>
-public class ScoredLogParserFuzzTests
+/// <summary>Hostile and random <c>logs.scored</c> bytes fed to the writer's reader: it never throws, every answer is valid or reasoned.</summary>
+public class ScoredLogReaderFuzzTests
 {
     static readonly long Now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
-    static string Valid() => Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(TestLogs.Log("fuzz-1", Now - 60_000), ContractsJsonContext.Default.ScoredLog));
+    static string Valid() => Encoding.UTF8.GetString(new LogRecordSerializer().Serialize(TestLogs.Log("fuzz-1", Now - 60_000)));
 
     public static TheoryData<string, string, string> Poison => new()
     {
@@ -24,6 +22,11 @@ public class ScoredLogParserFuzzTests
         { "response time huge", "\"response_time\":0.005", "\"response_time\":1e300" },
         { "deep nesting", "\"message\":\"request fuzz-1\"", "\"message\":" + new string('[', 100) + new string(']', 100) },
         { "path an object", "\"path\":\"/api/orders\"", "\"path\":{}" },
+        { "score missing", "\"anomaly_score\":1,", "" },
+        { "verdict flag a number", "\"is_anomaly\":false", "\"is_anomaly\":0" },
+        { "threshold infinite", "\"threshold\":3", "\"threshold\":\"Infinity\"" },
+        { "scored_at negative", $"\"scored_at\":{Now - 60_000 + 50}", "\"scored_at\":-1" },
+        { "model with a lone surrogate", "\"model\":\"rcf-local\"", "\"model\":\"rcf\\ud800\"" },
     };
 
     [Theory]
@@ -32,7 +35,7 @@ public class ScoredLogParserFuzzTests
     {
         var json = Valid();
         Assert.Contains(original, json, StringComparison.Ordinal);
-        Assert.False(ScoredLogParser.TryParse(Encoding.UTF8.GetBytes(json.Replace(original, replacement, StringComparison.Ordinal)), LogRecordRules.Default, Now, out var log, out var error), poison);
+        Assert.False(LogRecordReader.TryReadScored(Encoding.UTF8.GetBytes(json.Replace(original, replacement, StringComparison.Ordinal)), LogRecordRules.Default, Now, out var log, out var error), poison);
         Assert.Null(log);
         Assert.False(string.IsNullOrWhiteSpace(error));
     }
@@ -42,7 +45,7 @@ public class ScoredLogParserFuzzTests
     {
         var random = new Random(4242);
         var template = Encoding.UTF8.GetBytes(Valid());
-        Assert.True(ScoredLogParser.TryParse(template, LogRecordRules.Default, Now, out _, out var templateError), templateError);
+        Assert.True(LogRecordReader.TryReadScored(template, LogRecordRules.Default, Now, out _, out var templateError), templateError);
         var valid = 0;
         for (var i = 0; i < 20_000; i++)
         {
@@ -61,9 +64,9 @@ public class ScoredLogParserFuzzTests
                 }
             }
 
-            if (ScoredLogParser.TryParse(bytes, LogRecordRules.Default, Now, out var log, out var error))
+            if (LogRecordReader.TryReadScored(bytes, LogRecordRules.Default, Now, out var log, out var error))
             {
-                Assert.Null(LogRecordRules.Default.Check(log, Now));
+                Assert.Null(LogRecordRules.Default.Check(log.Log, Now));
                 valid++;
             }
             else
