@@ -1,4 +1,5 @@
 using LogPipeline.Contracts;
+using LogPipeline.RandomCutForest;
 using LogPipeline.Scorer;
 using LogPipeline.Scorer.Scoring;
 using Microsoft.Extensions.Options;

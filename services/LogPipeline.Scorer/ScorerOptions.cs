@@ -1,5 +1,5 @@
 using LogPipeline.Contracts;
-using LogPipeline.Scorer.Scoring;
+using LogPipeline.RandomCutForest;
 
 namespace LogPipeline.Scorer;
 
@@ -17,7 +17,7 @@ public sealed class ScorerOptions
     /// <summary>The SageMaker endpoint (locally: the RCF endpoint's model) that scores the features.</summary>
     public string EndpointName { get; set; } = "rcf-anomaly-endpoint";
 
-    public ThresholdOptions Threshold { get; set; } = new();
+    public AnomalyThresholdOptions Threshold { get; set; } = new();
 
     /// <summary>
     /// Ask the endpoint for each score's attribution and explain every anomaly with it. An endpoint without the

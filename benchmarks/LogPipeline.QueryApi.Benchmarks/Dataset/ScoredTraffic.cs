@@ -2,7 +2,6 @@ using LogPipeline.Contracts;
 using LogPipeline.Generator.Traffic;
 using LogPipeline.RandomCutForest;
 using LogPipeline.Scorer.Features;
-using LogPipeline.Scorer.Scoring;
 using LogPipeline.Storage.Writing;
 using Forest = LogPipeline.RandomCutForest.RandomCutForest;
 
@@ -22,7 +21,7 @@ sealed class ScoredTraffic
     readonly WebTrafficModel _traffic;
     readonly LogFeatureExtractor _features = new();
     readonly Forest _forest;
-    readonly AnomalyThreshold _threshold = new(new ThresholdOptions());
+    readonly AnomalyThreshold _threshold = new(new AnomalyThresholdOptions());
     readonly LogRecord[] _logs;
     readonly float[] _points;
     readonly double[] _scores;

@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using Confluent.Kafka;
 using LogPipeline.Contracts;
 using LogPipeline.Kafka;
+using LogPipeline.RandomCutForest;
 using LogPipeline.SageMakerRuntime;
 using LogPipeline.Scorer.Features;
 using Microsoft.Extensions.Options;
