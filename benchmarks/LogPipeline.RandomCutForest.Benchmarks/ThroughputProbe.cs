@@ -27,6 +27,9 @@ internal static class ThroughputProbe
                 forest.ScoreBatch(records, scores));
             Report($"ScoreBatch parallel, shingle {shingleSize}", shingleSize, parallel: true, (forest, records, scores) =>
                 forest.ScoreBatch(records, scores));
+            var (high, low) = (new double[MeasuredRecords * 3 * shingleSize], new double[MeasuredRecords * 3 * shingleSize]);
+            Report($"ScoreBatch + attribution, shingle {shingleSize}", shingleSize, parallel: false, (forest, records, scores) =>
+                forest.ScoreBatch(records, scores, high, low));
         }
     }
 

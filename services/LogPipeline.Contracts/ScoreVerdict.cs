@@ -28,4 +28,7 @@ public sealed record ScoreVerdict
 
     /// <summary>The SageMaker endpoint (model) that scored the log.</summary>
     public string Model { get; init; } = "";
+
+    /// <summary>Why an anomaly was flagged, strongest reason first; null for normal logs and without attribution.</summary>
+    public string? Explanation { get; init; }
 }

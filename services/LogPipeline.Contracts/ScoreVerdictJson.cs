@@ -15,6 +15,7 @@ public static class ScoreVerdictJson
     public const string ThresholdMode = "threshold_mode";
     public const string ScoredAt = "scored_at";
     public const string Model = "model";
+    public const string Explanation = "explanation";
 
     static readonly JsonEncodedText AnomalyScoreName = JsonEncodedText.Encode(AnomalyScore);
     static readonly JsonEncodedText IsAnomalyName = JsonEncodedText.Encode(IsAnomaly);
@@ -22,6 +23,10 @@ public static class ScoreVerdictJson
     static readonly JsonEncodedText ThresholdModeName = JsonEncodedText.Encode(ThresholdMode);
     static readonly JsonEncodedText ScoredAtName = JsonEncodedText.Encode(ScoredAt);
     static readonly JsonEncodedText ModelName = JsonEncodedText.Encode(Model);
+    static readonly JsonEncodedText ExplanationName = JsonEncodedText.Encode(Explanation);
+
+    /// <summary>Longest explanation read back: a few short reasons.</summary>
+    public const int MaxExplanationLength = 1024;
 
     public static void WriteFields(Utf8JsonWriter writer, ScoreVerdict verdict)
     {
@@ -31,6 +36,10 @@ public static class ScoreVerdictJson
         writer.WriteString(ThresholdModeName, verdict.ThresholdMode);
         writer.WriteNumber(ScoredAtName, verdict.ScoredAt);
         writer.WriteString(ModelName, verdict.Model);
+        if (verdict.Explanation is not null)
+        {
+            writer.WriteString(ExplanationName, verdict.Explanation);
+        }
     }
 
     /// <summary>The verdict's fields as <see cref="LogRecordReader"/> meets them; never throws.</summary>
@@ -38,7 +47,7 @@ public static class ScoreVerdictJson
     {
         double? _score, _threshold, _scoredAt;
         bool? _isAnomaly;
-        string? _mode, _model;
+        string? _mode, _model, _explanation;
 
         /// <summary>False with a null <paramref name="error"/> when <paramref name="name"/> is not a verdict field.</summary>
         public bool TryAssign(string name, ref Utf8JsonReader reader, out string? error)
@@ -51,6 +60,7 @@ public static class ScoreVerdictJson
                 case ThresholdMode: return JsonFieldReader.TryString(ref reader, name, out _mode, out error);
                 case ScoredAt: return JsonFieldReader.TryNumber(ref reader, name, out _scoredAt, out error);
                 case Model: return JsonFieldReader.TryString(ref reader, name, out _model, out error);
+                case Explanation: return JsonFieldReader.TryString(ref reader, name, out _explanation, out error);
                 default:
                     error = null;
                     return false;
@@ -66,7 +76,8 @@ public static class ScoreVerdictJson
                 : _threshold is { } t && !double.IsFinite(t) ? $"{Threshold} must be a finite number"
                 : _scoredAt is { } at && !(at >= 0 && at < LogRecordRules.MaxEpochMilliseconds) ? $"{ScoredAt} must be epoch milliseconds"
                 : LogRecordRules.CheckText(_mode, ThresholdMode, 32, required: false)
-                ?? LogRecordRules.CheckText(_model, Model, LogRecordRules.MaxIdentifierLength, required: false);
+                ?? LogRecordRules.CheckText(_model, Model, LogRecordRules.MaxIdentifierLength, required: false)
+                ?? LogRecordRules.CheckText(_explanation, Explanation, MaxExplanationLength, required: false);
             if (error is not null)
             {
                 return false;
@@ -80,6 +91,7 @@ public static class ScoreVerdictJson
                 ThresholdMode = string.IsNullOrEmpty(_mode) ? ScoreVerdict.FixedMode : _mode,
                 ScoredAt = (long)(_scoredAt ?? 0),
                 Model = _model ?? "",
+                Explanation = _explanation,
             };
             return true;
         }

@@ -1,3 +1,4 @@
+using LogPipeline.Contracts;
 using LogPipeline.SageMakerRuntime.Signing;
 
 namespace LogPipeline.SageMakerRuntime;
@@ -11,7 +12,7 @@ public sealed class SageMakerRuntimeClient(HttpClient httpClient, SageMakerRunti
 {
     public const string JsonContentType = "application/json";
     public const string InvokedProductionVariantHeader = "x-Amzn-Invoked-Production-Variant";
-    public const string CustomAttributesHeader = "X-Amzn-SageMaker-Custom-Attributes";
+    public const string CustomAttributesHeader = AttributionExtension.CustomAttributesHeader;
     public const string TargetVariantHeader = "X-Amzn-SageMaker-Target-Variant";
 
     // Per-record JSON size, to size the pooled request buffer once: a float is at most ~15 characters plus a comma.
@@ -50,7 +51,24 @@ public sealed class SageMakerRuntimeClient(HttpClient httpClient, SageMakerRunti
     /// <paramref name="features"/>: sends SageMaker's dense JSON and reads <c>{"scores":[..]}</c> into <paramref name="scores"/>
     /// in input order. The request and response bodies live in pooled buffers.
     /// </summary>
-    public async Task ScoreAsync(string endpointName, ReadOnlyMemory<float> features, int featureCount, Memory<double> scores, CancellationToken cancellationToken = default)
+    public async Task ScoreAsync(string endpointName, ReadOnlyMemory<float> features, int featureCount, Memory<double> scores, CancellationToken cancellationToken = default) =>
+        await ScoreAsync(endpointName, features, featureCount, scores, Memory<double>.Empty, Memory<double>.Empty, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ScoreAsync(string, ReadOnlyMemory{float}, int, Memory{double}, CancellationToken)"/> that also asks for
+    /// each score's split over the features (<see cref="AttributionExtension"/>) when <paramref name="high"/> and
+    /// <paramref name="low"/> (<paramref name="featureCount"/> values per record each) are not empty. Returns true when
+    /// the endpoint answered with attribution; an endpoint without the extension (SageMaker's built-in RCF) answers
+    /// scores only, and then false.
+    /// </summary>
+    public async Task<bool> ScoreAsync(
+        string endpointName,
+        ReadOnlyMemory<float> features,
+        int featureCount,
+        Memory<double> scores,
+        Memory<double> high,
+        Memory<double> low,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(endpointName);
         ArgumentOutOfRangeException.ThrowIfLessThan(featureCount, 1);
@@ -60,9 +78,19 @@ public sealed class SageMakerRuntimeClient(HttpClient httpClient, SageMakerRunti
             throw new ArgumentException($"{features.Length} features are not {scores.Length} records of {featureCount}.", nameof(features));
         }
 
+        if (high.Length != low.Length || (!high.IsEmpty && high.Length != features.Length))
+        {
+            throw new ArgumentException($"Attribution needs {features.Length} values per side, or none; got {high.Length} and {low.Length}.", nameof(high));
+        }
+
         using var body = new PooledBufferWriter((features.Length * BytesPerFeature) + (scores.Length * BytesPerRecord) + 32);
         DenseJsonRequest.Write(body, features.Span, featureCount);
         using var message = CreateMessage(endpointName, body.WrittenMemory, JsonContentType, JsonContentType);
+        if (!high.IsEmpty)
+        {
+            AddOptionalHeader(message, CustomAttributesHeader, AttributionExtension.CustomAttribute);
+        }
+
         await signer.SignAsync(message, endpointName, body.WrittenMemory, cancellationToken);
 
         using var response = await httpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -72,7 +100,7 @@ public sealed class SageMakerRuntimeClient(HttpClient httpClient, SageMakerRunti
         }
 
         using var answer = await PooledBufferWriter.ReadFromAsync(response.Content, cancellationToken);
-        ScoresResponse.Read(answer.WrittenSpan, scores.Span);
+        return ScoresResponse.Read(answer.WrittenSpan, scores.Span, high.Span, low.Span);
     }
 
     private HttpRequestMessage CreateMessage(string endpointName, ReadOnlyMemory<byte> body, string contentType, string? accept)

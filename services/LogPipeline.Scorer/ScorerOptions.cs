@@ -18,4 +18,10 @@ public sealed class ScorerOptions
     public string EndpointName { get; set; } = "rcf-anomaly-endpoint";
 
     public AnomalyThresholdOptions Threshold { get; set; } = new();
+
+    /// <summary>
+    /// Ask the endpoint for each score's attribution and explain every anomaly with it. An endpoint without the
+    /// extension (SageMaker's built-in RCF) answers scores only; anomalies then go unexplained.
+    /// </summary>
+    public bool Explain { get; set; } = true;
 }

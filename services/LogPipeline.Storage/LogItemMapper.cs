@@ -82,6 +82,7 @@ public sealed class LogItemMapper(StorageOptions options)
         item[LogAttributes.ScoredAt] = N(verdict.ScoredAt);
         AddIfPresent(item, LogAttributes.ThresholdMode, verdict.ThresholdMode);
         AddIfPresent(item, LogAttributes.Model, verdict.Model);
+        AddIfPresent(item, LogAttributes.Explanation, verdict.Explanation);
     }
 
     static ScoreVerdict VerdictOf(Dictionary<string, AttributeValue> item) => new()
@@ -92,6 +93,7 @@ public sealed class LogItemMapper(StorageOptions options)
         ThresholdMode = GetString(item, LogAttributes.ThresholdMode) ?? "",
         ScoredAt = GetLong(item, LogAttributes.ScoredAt),
         Model = GetString(item, LogAttributes.Model) ?? "",
+        Explanation = GetString(item, LogAttributes.Explanation),
     };
 
     internal static AttributeValue S(string value) => new() { S = value };

@@ -70,6 +70,7 @@ public sealed class PipelinePageTests(MockKafka kafka, ITestOutputHelper output)
         await Assertions.Expect(page.Locator("#threshold")).ToHaveTextAsync("0.420 (fixed)").WaitAsync(Timeout);
         await Assertions.Expect(page.Locator("#precision")).ToHaveTextAsync("90.0 %").WaitAsync(Timeout);
         await Assertions.Expect(page.Locator("#anomalies tbody tr").First).ToContainTextAsync("path_scan").WaitAsync(Timeout);
+        await Assertions.Expect(page.Locator("#anomalies tbody tr td.why").First).ToHaveTextAsync("route never seen: /.env (81 %)").WaitAsync(Timeout);
         Assert.True(int.Parse((await page.Locator("#score-chart").GetAttributeAsync("data-flagged").WaitAsync(Timeout))!) > 0);
 
         var screenshot = Path.Combine(AppContext.BaseDirectory, "screenshots", "pipeline-view.png");
@@ -99,5 +100,6 @@ public sealed class PipelinePageTests(MockKafka kafka, ITestOutputHelper output)
             Threshold = FakeServices.Threshold,
             ThresholdMode = ScoreVerdict.FixedMode,
             ScoredAt = scoredAt,
+            Explanation = i % 10 == 0 ? "route never seen: /.env (81 %)" : null,
         });
 }

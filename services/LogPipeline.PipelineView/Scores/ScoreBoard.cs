@@ -48,7 +48,7 @@ public sealed class ScoreBoard
             return;
         }
 
-        var anomaly = new DetectedAnomaly(log.LogIdentifier, verdict.AnomalyScore, verdict.ScoredAt, traceId, log.InjectedAnomaly);
+        var anomaly = new DetectedAnomaly(log.LogIdentifier, verdict.AnomalyScore, verdict.ScoredAt, traceId, log.InjectedAnomaly, verdict.Explanation);
         lock (_lock)
         {
             var at = _latest.Count;

@@ -84,7 +84,8 @@ static class QueryApiDocumentation
          "log_level":"ERROR","ip_address":"10.0.3.7","user_id":"user-42","method":"POST","path":"/api/orders","status_code":503,
          "response_time":2.75,"message":"upstream timeout","bytes_sent":512,"service":"orders","injected_anomaly":"latency_spike",
          "anomaly_score":4.21,"is_anomaly":true,"threshold":3.0,"threshold_mode":"fixed","scored_at":1763726400200,
-         "scored_at_iso":"2026-11-21T12:00:00.200Z","model":"rcf-local","expires_at":1766318400,"expires_at_iso":"2026-12-21T12:00:00.000Z"}
+         "scored_at_iso":"2026-11-21T12:00:00.200Z","model":"rcf-local",
+         "explanation":"response time 2.8 s, 55x this route's usual (71 %); status 503 (server error, level ERROR) (24 %)","expires_at":1766318400,"expires_at_iso":"2026-12-21T12:00:00.000Z"}
         """;
 
     static readonly string PageExample =

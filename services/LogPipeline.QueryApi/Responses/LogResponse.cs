@@ -28,6 +28,7 @@ public sealed record LogResponse(
     long ScoredAt,
     string ScoredAtIso,
     string Model,
+    string? Explanation,
     long ExpiresAt,
     string ExpiresAtIso)
 {
@@ -56,6 +57,7 @@ public sealed record LogResponse(
             verdict.ScoredAt,
             TimeFormat.Iso(verdict.ScoredAt),
             verdict.Model,
+            verdict.Explanation,
             stored.ExpiresAtSeconds,
             TimeFormat.Iso(stored.ExpiresAtSeconds * 1000));
     }

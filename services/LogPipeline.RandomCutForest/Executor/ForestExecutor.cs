@@ -5,7 +5,9 @@ namespace LogPipeline.RandomCutForest.Executor;
 /// group per core; a group runs all points of the chunk through its trees in order, so
 /// each tree sees exactly the sequence it would see one point at a time and results do
 /// not depend on whether groups ran in parallel. Per-tree scores are summed afterwards
-/// in tree order, which keeps sums bit-identical too.
+/// in tree order, which keeps sums bit-identical too. Attributions (when asked for) are summed per group in tree
+/// order and then over groups in group order; sequential runs use the same groups, so they do not depend on
+/// parallelism either.
 /// </summary>
 internal sealed class ForestExecutor
 {
@@ -25,6 +27,9 @@ internal sealed class ForestExecutor
     private int _count;
     private bool _score;
     private bool _update;
+    private bool _attribute;
+    private double[][]? _groupAttributions;
+    private double[][]? _treeAttributions;
     private long _firstSequenceIndex;
 
     public ForestExecutor(SamplerPlusTree[] components, PointStoreCoordinator coordinator, int dimensions)
@@ -59,12 +64,37 @@ internal sealed class ForestExecutor
         return sum;
     }
 
+    /// <summary>
+    /// The trees' attributions of point <paramref name="index"/> added up (high parts, then low parts); only after a
+    /// run with attribution.
+    /// </summary>
+    public void AttributionSum(int index, Span<double> high, Span<double> low)
+    {
+        high.Clear();
+        low.Clear();
+        foreach (var group in _groupAttributions!)
+        {
+            var parts = group.AsSpan(index * 2 * _dimensions, 2 * _dimensions);
+            for (var i = 0; i < _dimensions; i++)
+            {
+                high[i] += parts[i];
+                low[i] += parts[_dimensions + i];
+            }
+        }
+    }
+
     /// <summary>Runs the first <paramref name="count"/> point slots; point k gets sequence index first + k.</summary>
-    public void Run(int count, bool score, bool update, long firstSequenceIndex, bool parallel)
+    public void Run(int count, bool score, bool update, long firstSequenceIndex, bool parallel, bool attribute = false)
     {
         _count = count;
         _score = score;
         _update = update;
+        _attribute = score && attribute;
+        if (_attribute)
+        {
+            PrepareAttributions(count);
+        }
+
         _firstSequenceIndex = firstSequenceIndex;
         if (update)
         {
@@ -78,9 +108,16 @@ internal sealed class ForestExecutor
         {
             Parallel.For(0, _groupCount, _runGroup);
         }
+        else if (_attribute)
+        {
+            for (var group = 0; group < _groupCount; group++)
+            {
+                RunGroup(group);
+            }
+        }
         else
         {
-            RunTrees(0, _components.Length);
+            RunTrees(0, _components.Length, 0);
         }
 
         if (update)
@@ -96,10 +133,29 @@ internal sealed class ForestExecutor
     private void RunGroup(int group)
     {
         var trees = _components.Length;
-        RunTrees(group * trees / _groupCount, (group + 1) * trees / _groupCount);
+        RunTrees(group * trees / _groupCount, (group + 1) * trees / _groupCount, group);
     }
 
-    private void RunTrees(int firstTree, int endTree)
+    private void PrepareAttributions(int count)
+    {
+        if (_groupAttributions is null)
+        {
+            _groupAttributions = new double[_groupCount][];
+            _treeAttributions = new double[_groupCount][];
+            for (var group = 0; group < _groupCount; group++)
+            {
+                _groupAttributions[group] = new double[ChunkCapacity * 2 * _dimensions];
+                _treeAttributions[group] = new double[2 * _dimensions];
+            }
+        }
+
+        foreach (var group in _groupAttributions)
+        {
+            group.AsSpan(0, count * 2 * _dimensions).Clear();
+        }
+    }
+
+    private void RunTrees(int firstTree, int endTree, int group)
     {
         var trees = _components.Length;
         for (var t = firstTree; t < endTree; t++)
@@ -108,7 +164,11 @@ internal sealed class ForestExecutor
             for (var k = 0; k < _count; k++)
             {
                 var slot = (k * trees) + t;
-                if (_score)
+                if (_attribute)
+                {
+                    _treeScores[slot] = AttributeOne(component.Tree, k, group);
+                }
+                else if (_score)
                 {
                     _treeScores[slot] = component.Tree.Score(PointSlot(k));
                 }
@@ -126,5 +186,18 @@ internal sealed class ForestExecutor
                 }
             }
         }
+    }
+
+    private double AttributeOne(Tree.RandomCutTree tree, int k, int group)
+    {
+        var parts = _treeAttributions![group].AsSpan();
+        var score = tree.Attribute(PointSlot(k), parts[.._dimensions], parts[_dimensions..]);
+        var sums = _groupAttributions![group].AsSpan(k * 2 * _dimensions, 2 * _dimensions);
+        for (var i = 0; i < sums.Length; i++)
+        {
+            sums[i] += parts[i];
+        }
+
+        return score;
     }
 }

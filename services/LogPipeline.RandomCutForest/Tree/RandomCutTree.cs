@@ -191,6 +191,26 @@ internal sealed class RandomCutTree
         return visitor.Result;
     }
 
+    /// <summary>
+    /// Scores the point as <see cref="Score"/> does and writes the score's split over the dimensions into
+    /// <paramref name="high"/> and <paramref name="low"/> (zero for an empty tree).
+    /// </summary>
+    public double Attribute(ReadOnlySpan<float> point, Span<double> high, Span<double> low)
+    {
+        var mass = Mass;
+        if (mass == 0)
+        {
+            high.Clear();
+            low.Clear();
+            return 0.0;
+        }
+
+        var visitor = new AnomalyAttributionVisitor(point, mass, high, low);
+        Traverse(point, ref visitor);
+        visitor.NormalizeAttribution();
+        return visitor.Result;
+    }
+
     /// <summary>Sets the structure from a snapshot; boxes are recomputed from the points.</summary>
     internal void RestoreStructure(int root)
     {

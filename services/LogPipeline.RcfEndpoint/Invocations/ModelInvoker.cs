@@ -1,12 +1,15 @@
 using System.Buffers;
 using System.Diagnostics;
+using LogPipeline.Contracts;
 using LogPipeline.RcfEndpoint.Models;
 
 namespace LogPipeline.RcfEndpoint.Invocations;
 
 /// <summary>
 /// One invocation: negotiate formats, read the body (at most 6 MiB) in place, parse it into a pooled batch, score the
-/// batch in one <c>ScoreBatch</c> call under the model's gate, and answer with the scores in input order.
+/// batch in one <c>ScoreBatch</c> call under the model's gate, and answer with the scores in input order. With the
+/// custom attribute <c>attribution=true</c> (<see cref="AttributionExtension"/>) each score comes with its split over
+/// the record's features; otherwise the answer is SageMaker's, unchanged.
 /// </summary>
 public sealed class ModelInvoker(RcfEndpointMetrics metrics, ILogger<ModelInvoker> logger)
 {
@@ -34,19 +37,34 @@ public sealed class ModelInvoker(RcfEndpointMetrics metrics, ILogger<ModelInvoke
         }
 
         var scores = ArrayPool<double>.Shared.Rent(batch.RecordCount);
+        var attribution = AttributionExtension.IsRequested(request.Headers[AttributionExtension.CustomAttributesHeader].ToString())
+            ? new PooledAttribution(batch.RecordCount, model.FeatureDim, model.ShingledDimensions)
+            : null;
         try
         {
-            await model.ScoreAsync(batch.Values, scores.AsMemory(0, batch.RecordCount), context.RequestAborted);
+            await model.ScoreAsync(
+                batch.Values,
+                scores.AsMemory(0, batch.RecordCount),
+                attribution?.ShingledHigh ?? Memory<double>.Empty,
+                attribution?.ShingledLow ?? Memory<double>.Empty,
+                context.RequestAborted);
         }
         catch
         {
             ArrayPool<double>.Shared.Return(scores);
+            attribution?.Dispose();
             throw;
+        }
+
+        if (attribution is not null)
+        {
+            attribution.FoldShingles();
+            context.Response.Headers[AttributionExtension.CustomAttributesHeader] = AttributionExtension.CustomAttribute;
         }
 
         activity?.SetTag(RcfEndpointTelemetry.RecordCountTag, batch.RecordCount);
         metrics.Scored(model.Name, batch.RecordCount, Stopwatch.GetElapsedTime(started));
-        return new ScoresResult(scores, batch.RecordCount, output);
+        return new ScoresResult(scores, batch.RecordCount, output, attribution);
     }
 
     /// <summary>Refuses a request that names no model this endpoint serves.</summary>

@@ -36,6 +36,9 @@ public sealed class HostedModel
 
     public int FeatureDim => _settings.FeatureDim;
 
+    /// <summary>Values of a shingled point: <see cref="FeatureDim"/> times the shingle size.</summary>
+    public int ShingledDimensions => _settings.FeatureDim * _settings.ShingleSize;
+
     public DateTimeOffset CreatedAt { get; }
 
     public long Invocations => Interlocked.Read(ref _invocations);
@@ -61,13 +64,28 @@ public sealed class HostedModel
     /// Scores <c>scores.Length</c> records laid out flat in <paramref name="records"/>; a streaming model learns them
     /// too, each after it was scored.
     /// </summary>
-    public async ValueTask ScoreAsync(ReadOnlyMemory<float> records, Memory<double> scores, CancellationToken cancellationToken)
+    public ValueTask ScoreAsync(ReadOnlyMemory<float> records, Memory<double> scores, CancellationToken cancellationToken) =>
+        ScoreAsync(records, scores, Memory<double>.Empty, Memory<double>.Empty, cancellationToken);
+
+    /// <summary>
+    /// Scores as above and, when <paramref name="high"/> and <paramref name="low"/> are not empty, splits each score
+    /// over the <see cref="ShingledDimensions"/> values of its shingled point (the forest's attribution).
+    /// </summary>
+    public async ValueTask ScoreAsync(ReadOnlyMemory<float> records, Memory<double> scores, Memory<double> high, Memory<double> low, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             var learn = _settings.Mode == RcfModelMode.Streaming;
-            _forest.ScoreBatch(records.Span, scores.Span, learn);
+            if (high.IsEmpty)
+            {
+                _forest.ScoreBatch(records.Span, scores.Span, learn);
+            }
+            else
+            {
+                _forest.ScoreBatch(records.Span, scores.Span, high.Span, low.Span, learn);
+            }
+
             if (learn)
             {
                 _version++;

@@ -32,7 +32,7 @@ public sealed class LogFeatureExtractor
     const double RateHalfLifeMs = 10_000;
 
     /// <summary>A client this many seconds old has newness 0.5.</summary>
-    const double NewnessScaleSeconds = 30;
+    public const double NewnessScaleSeconds = 30;
 
     /// <summary>Status rarity is divided by this: a 5xx at 0.2% (-log10 ≈ 2.7) is then about as far out as a new client.</summary>
     const double StatusRarityScale = 3;

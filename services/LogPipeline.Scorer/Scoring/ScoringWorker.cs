@@ -26,6 +26,7 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
     readonly ScorerOptions _options;
     readonly TopicOptions _topics;
     readonly LogFeatureExtractor _features = new();
+    readonly AnomalyExplainer _explainer = new();
     readonly LogRecordSerializer _serializer = new();
     readonly LogRecordRules _rules;
     readonly List<(ConsumeResult<byte[]?, byte[]?> Source, LogRecord Log)> _valid;
@@ -37,6 +38,8 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
     readonly KeyValuePair<string, object?> _modelTag;
     float[] _featureBuffer;
     double[] _scoreBuffer;
+    double[] _highBuffer;
+    double[] _lowBuffer;
 
     public ScoringWorker(
         IConsumer<byte[]?, byte[]?> consumer,
@@ -65,6 +68,8 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
         _valid = new(_options.BatchSize);
         _featureBuffer = new float[_options.BatchSize * LogFeatureExtractor.FeatureCount];
         _scoreBuffer = new double[_options.BatchSize];
+        _highBuffer = new double[_options.Explain ? _featureBuffer.Length : 0];
+        _lowBuffer = new double[_highBuffer.Length];
         _modelTag = new("model", _options.EndpointName);
         _scoredCounter = Meter.CreateCounter<long>("logpipeline.scorer.scored", "{log}", "Logs scored, tagged by verdict.");
         _deadLettered = Meter.CreateCounter<long>("logpipeline.scorer.dead_lettered", "{message}", "Messages sent to the dead-letter topic.");
@@ -99,6 +104,9 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
         EnsureCapacity(count);
         var features = _featureBuffer.AsMemory(0, count * LogFeatureExtractor.FeatureCount);
         var scores = _scoreBuffer.AsMemory(0, count);
+        var high = _highBuffer.AsMemory(0, _options.Explain ? features.Length : 0);
+        var low = _lowBuffer.AsMemory(0, high.Length);
+        var attributed = false;
         for (var i = 0; i < count; i++)
         {
             _features.Extract(_valid[i].Log, features.Span.Slice(i * LogFeatureExtractor.FeatureCount, LogFeatureExtractor.FeatureCount));
@@ -107,7 +115,7 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
         if (count > 0)
         {
             var started = Stopwatch.GetTimestamp();
-            await _sageMaker.ScoreAsync(_options.EndpointName, features, LogFeatureExtractor.FeatureCount, scores, cancellationToken).ConfigureAwait(false);
+            attributed = await _sageMaker.ScoreAsync(_options.EndpointName, features, LogFeatureExtractor.FeatureCount, scores, high, low, cancellationToken).ConfigureAwait(false);
             _invokeDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, _modelTag);
         }
 
@@ -130,6 +138,20 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
             Quality.Record(log.InjectedAnomaly, flagged);
             _scoreHistogram.Record(score, _modelTag);
 
+            var recordFeatures = features.Span.Slice(i * LogFeatureExtractor.FeatureCount, LogFeatureExtractor.FeatureCount);
+            var explanation = flagged && attributed
+                ? _explainer.Explain(
+                    log,
+                    recordFeatures,
+                    score,
+                    high.Span.Slice(i * LogFeatureExtractor.FeatureCount, LogFeatureExtractor.FeatureCount),
+                    low.Span.Slice(i * LogFeatureExtractor.FeatureCount, LogFeatureExtractor.FeatureCount))
+                : null;
+            if (_options.Explain)
+            {
+                _explainer.Observe(log, recordFeatures);
+            }
+
             var scored = new ScoredLog(log, new ScoreVerdict
             {
                 AnomalyScore = score,
@@ -138,6 +160,7 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
                 ThresholdMode = Threshold.ModeName,
                 ScoredAt = scoredAt,
                 Model = _options.EndpointName,
+                Explanation = explanation,
             });
 
             using var activity = Source.StartActivity("logs.raw process", ActivityKind.Consumer, KafkaTraceContext.Extract(source.Message.Headers));
@@ -171,6 +194,8 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
         {
             _scoreBuffer = new double[count];
             _featureBuffer = new float[count * LogFeatureExtractor.FeatureCount];
+            _highBuffer = new double[_options.Explain ? _featureBuffer.Length : 0];
+            _lowBuffer = new double[_highBuffer.Length];
         }
     }
 

@@ -23,6 +23,9 @@ public static class LogAttributes
     public const string ScoredAt = "scoredAt";
     public const string Model = "model";
 
+    /// <summary>Why an anomaly was flagged (the scorer's explanation); only on explained anomalies.</summary>
+    public const string Explanation = "explanation";
+
     /// <summary>TTL: expiry in epoch SECONDS (DynamoDB ignores values in milliseconds: they lie far in the future).</summary>
     public const string ExpiresAt = "expiresAt";
 

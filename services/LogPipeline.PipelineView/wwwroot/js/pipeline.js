@@ -86,7 +86,7 @@ export function mount(view, health) {
       <section class="card anomalies">
         <div class="card-head"><h2>Latest anomalies</h2><span class="muted small">flagged records on logs.scored</span></div>
         <table class="grid compact" id="anomalies">
-          <thead><tr><th>time</th><th>log id</th><th>score</th><th>injected as</th><th>trace</th></tr></thead><tbody></tbody>
+          <thead><tr><th>time</th><th>log id</th><th>score</th><th>why</th><th>injected as</th><th>trace</th></tr></thead><tbody></tbody>
         </table>
       </section>
       <section class="card deadletters">
@@ -249,9 +249,10 @@ export function mount(view, health) {
       <tr><td class="mono nowrap">${fmt.clock(a.timeMs)}</td>
         <td class="mono">${esc(a.logId)}</td>
         <td class="num">${a.score.toFixed(3)}</td>
+        <td class="why small">${a.explanation ? esc(a.explanation) : '<span class="muted">–</span>'}</td>
         <td>${a.injectedKind ? `<span class="tag">${esc(a.injectedKind)}</span>` : '<span class="muted">normal traffic</span>'}</td>
         <td class="mono" title="${esc(a.traceId ?? '')}">${a.traceId ? esc(a.traceId.slice(0, 8)) : '–'}</td></tr>`).join('')
-      || '<tr><td colspan="5" class="muted">no anomalies flagged yet</td></tr>';
+      || '<tr><td colspan="6" class="muted">no anomalies flagged yet</td></tr>';
   }
 
   const report = (text, ok) => { const el = $('control-result'); el.textContent = text; el.className = 'small ' + (ok ? 'ok' : 'bad'); };

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using LogPipeline.Contracts;
+
+namespace LogPipeline.Scorer.Features;
+
+/// <summary>
+/// Turns the model's attribution of a flagged log (the score split over <see cref="LogFeatureExtractor"/>'s features,
+/// high and low side) into a short explanation in the log's own terms, strongest reason first, e.g.
+/// <c>response time 30.0 s, 40x this route's usual (85 %); client first seen (10 %)</c>. Raw values come from the log
+/// and from the features, inverted; what a feature does not hold — a route's usual response time — is followed here
+/// for every log (<see cref="Observe"/>). Not thread-safe: one per consumer, like the extractor.
+/// </summary>
+public sealed class AnomalyExplainer
+{
+    // The extractor's features, in its order.
+    public const int ResponseTime = 0;
+    public const int Severity = 1;
+    public const int PathNovelty = 2;
+    public const int ClientNewness = 3;
+    public const int ClientRate = 4;
+
+    /// <summary>Features with less than this share of the score are left out (the strongest one never is).</summary>
+    public const double MinimumShare = 0.15;
+
+    /// <summary>At most this many reasons.</summary>
+    public const int MaxReasons = 3;
+
+    /// <summary>Weight of the newest log in a route's running mean of log10 response time.</summary>
+    const double BaselineWeight = 0.05;
+
+    const int MaxTrackedRoutes = 10_000;
+
+    readonly Dictionary<string, double> _routeLogLatency = new(StringComparer.Ordinal);
+
+    /// <summary>Learns the log's response time into its route's usual; call for every log, after <see cref="Explain"/>.</summary>
+    public void Observe(LogRecord log, ReadOnlySpan<float> features)
+    {
+        if (_routeLogLatency.Count >= MaxTrackedRoutes)
+        {
+            _routeLogLatency.Clear();
+        }
+
+        ref var mean = ref CollectionsMarshal.GetValueRefOrAddDefault(_routeLogLatency, LogRoutes.RouteOf(log.Path), out var known);
+        mean = known ? mean + (BaselineWeight * (features[ResponseTime] - mean)) : features[ResponseTime];
+    }
+
+    /// <summary>
+    /// The explanation of a log scored <paramref name="score"/>, from its features and attribution (one high and one
+    /// low part per feature); empty when the score is not positive.
+    /// </summary>
+    public string Explain(LogRecord log, ReadOnlySpan<float> features, double score, ReadOnlySpan<double> high, ReadOnlySpan<double> low)
+    {
+        if (!(score > 0))
+        {
+            return "";
+        }
+
+        Span<int> order = stackalloc int[LogFeatureExtractor.FeatureCount];
+        Span<double> shares = stackalloc double[LogFeatureExtractor.FeatureCount];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+            shares[i] = (high[i] + low[i]) / score;
+        }
+
+        // Insertion sort by share, largest first: five entries.
+        for (var i = 1; i < order.Length; i++)
+        {
+            for (var j = i; j > 0 && shares[order[j]] > shares[order[j - 1]]; j--)
+            {
+                (order[j], order[j - 1]) = (order[j - 1], order[j]);
+            }
+        }
+
+        var reasons = new List<string>(MaxReasons);
+        foreach (var feature in order)
+        {
+            var share = shares[feature];
+            if (reasons.Count == MaxReasons || (reasons.Count > 0 && share < MinimumShare))
+            {
+                break;
+            }
+
+            var reason = Describe(feature, log, features, above: high[feature] >= low[feature]);
+            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"{reason} ({share:P0})"));
+        }
+
+        return string.Join("; ", reasons);
+    }
+
+    string Describe(int feature, LogRecord log, ReadOnlySpan<float> features, bool above) => feature switch
+    {
+        ResponseTime => DescribeResponseTime(log, features[ResponseTime], above),
+        Severity => above
+            ? $"status {log.StatusCode} ({(features[Severity] >= 2 ? "server error" : "client error")}, level {log.LogLevel})"
+            : $"status {log.StatusCode}, a success where errors are usual",
+        PathNovelty => DescribeRoute(LogRoutes.RouteOf(log.Path), features[PathNovelty], above),
+        ClientNewness => DescribeClient(features[ClientNewness], above),
+        ClientRate => above ? DescribeRate(features[ClientRate]) : "a client quieter than usual",
+        _ => $"feature {feature}",
+    };
+
+    string DescribeResponseTime(LogRecord log, float logLatency, bool above)
+    {
+        var seconds = Math.Max(0, log.ResponseTime);
+        var value = seconds >= 1
+            ? string.Create(CultureInfo.InvariantCulture, $"{seconds:F1} s")
+            : string.Create(CultureInfo.InvariantCulture, $"{seconds * 1000:F0} ms");
+        if (!_routeLogLatency.TryGetValue(LogRoutes.RouteOf(log.Path), out var usualLogLatency))
+        {
+            return $"response time {value}, first on this route";
+        }
+
+        // Features hold log10(1 + ms), so the ratio of (1 + ms) values is a difference of logs.
+        var ratio = Math.Pow(10, logLatency - usualLogLatency);
+        return above || ratio >= 1
+            ? string.Create(CultureInfo.InvariantCulture, $"response time {value}, {ratio:0.#}x this route's usual")
+            : string.Create(CultureInfo.InvariantCulture, $"response time {value}, 1/{1 / ratio:0.#} of this route's usual");
+    }
+
+    static string DescribeRoute(string route, float novelty, bool above)
+    {
+        var seenBefore = (int)Math.Round((1 / novelty) - 1);
+        return !above ? $"route {route}, a common one"
+            : seenBefore == 0 ? $"route never seen: {route}"
+            : $"route seen {seenBefore} time{(seenBefore == 1 ? "" : "s")} before: {route}";
+    }
+
+    static string DescribeRate(float rate)
+    {
+        var requests = Math.Round(Math.Pow(2, rate) - 1);
+        return string.Create(CultureInfo.InvariantCulture, $"{requests:F0} request{(requests == 1 ? "" : "s")} from this client in the last ~15 s");
+    }
+
+    static string DescribeClient(float newness, bool above)
+    {
+        var ageSeconds = LogFeatureExtractor.NewnessScaleSeconds * ((1 / newness) - 1);
+        return !above ? "a long-known client"
+            : ageSeconds < 1 ? "client first seen"
+            : string.Create(CultureInfo.InvariantCulture, $"client first seen {ageSeconds:F0} s ago");
+    }
+}
