@@ -6,8 +6,7 @@ namespace LogPipeline.Scorer.Benchmarks;
 
 /// <summary>
 /// The scorer's own cost per record around the model call, with and without explanations: feature extraction alone,
-/// extraction plus what explaining adds to every record (<see cref="AnomalyExplainer.Observe"/>: the route's usual
-/// response time), and the explanation of one anomaly (<see cref="AnomalyExplainer.Explain"/>). One operation is one
+/// extraction plus learning the route baselines (<see cref="LogFeatureExtractor.Learn"/>), and the explanation of one anomaly (<see cref="AnomalyExplainer.Explain"/>). One operation is one
 /// record. The model's side (attribution in the forest) is in the RCF benchmarks' <c>AttributionBenchmarks</c>.
 /// </summary>
 [MemoryDiagnoser]
@@ -49,7 +48,7 @@ public class ExplanationBenchmarks
         foreach (var log in _logs)
         {
             _extractor.Extract(log, _features);
-            _explainer.Observe(log, _features);
+            _extractor.Learn(log, flagged: false);
         }
     }
 
@@ -63,12 +62,12 @@ public class ExplanationBenchmarks
     }
 
     [Benchmark(OperationsPerInvoke = Records)]
-    public void ExtractAndObserve()
+    public void ExtractAndLearn()
     {
         foreach (var log in _logs)
         {
             _extractor.Extract(log, _features);
-            _explainer.Observe(log, _features);
+            _extractor.Learn(log, flagged: false);
         }
     }
 

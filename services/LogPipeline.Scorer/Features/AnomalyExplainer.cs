@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using LogPipeline.Contracts;
 
 namespace LogPipeline.Scorer.Features;
@@ -8,14 +7,13 @@ namespace LogPipeline.Scorer.Features;
 /// Turns the model's attribution of a flagged log (the score split over <see cref="LogFeatureExtractor"/>'s features,
 /// high and low side) into a short explanation in the log's own terms, strongest reason first, e.g.
 /// <c>response time 30.0 s, 40x this route's usual (85 %); client first seen (10 %)</c>. Raw values come from the log
-/// and from the features, inverted; what a feature does not hold — a route's usual response time — is followed here
-/// for every log (<see cref="Observe"/>). Not thread-safe: one per consumer, like the extractor.
+/// and from the features, inverted (the extractor keeps the per-route and per-client baselines). Stateless.
 /// </summary>
 public sealed class AnomalyExplainer
 {
     // The extractor's features, in its order.
     public const int ResponseTime = 0;
-    public const int Severity = 1;
+    public const int StatusRarity = 1;
     public const int PathNovelty = 2;
     public const int ClientNewness = 3;
     public const int ClientRate = 4;
@@ -25,25 +23,6 @@ public sealed class AnomalyExplainer
 
     /// <summary>At most this many reasons.</summary>
     public const int MaxReasons = 3;
-
-    /// <summary>Weight of the newest log in a route's running mean of log10 response time.</summary>
-    const double BaselineWeight = 0.05;
-
-    const int MaxTrackedRoutes = 10_000;
-
-    readonly Dictionary<string, double> _routeLogLatency = new(StringComparer.Ordinal);
-
-    /// <summary>Learns the log's response time into its route's usual; call for every log, after <see cref="Explain"/>.</summary>
-    public void Observe(LogRecord log, ReadOnlySpan<float> features)
-    {
-        if (_routeLogLatency.Count >= MaxTrackedRoutes)
-        {
-            _routeLogLatency.Clear();
-        }
-
-        ref var mean = ref CollectionsMarshal.GetValueRefOrAddDefault(_routeLogLatency, LogRoutes.RouteOf(log.Path), out var known);
-        mean = known ? mean + (BaselineWeight * (features[ResponseTime] - mean)) : features[ResponseTime];
-    }
 
     /// <summary>
     /// The explanation of a log scored <paramref name="score"/>, from its features and attribution (one high and one
@@ -91,33 +70,36 @@ public sealed class AnomalyExplainer
 
     string Describe(int feature, LogRecord log, ReadOnlySpan<float> features, bool above) => feature switch
     {
-        ResponseTime => DescribeResponseTime(log, features[ResponseTime], above),
-        Severity => above
-            ? $"status {log.StatusCode} ({(features[Severity] >= 2 ? "server error" : "client error")}, level {log.LogLevel})"
-            : $"status {log.StatusCode}, a success where errors are usual",
+        ResponseTime => DescribeResponseTime(log, features[ResponseTime], firstOnRoute: features[PathNovelty] >= 1, above),
+        StatusRarity => above
+            ? $"status {log.StatusCode} ({StatusClass(log.StatusCode)}, level {log.LogLevel}), rare on this route"
+            : $"status {log.StatusCode}, usual on this route",
         PathNovelty => DescribeRoute(LogRoutes.RouteOf(log.Path), features[PathNovelty], above),
         ClientNewness => DescribeClient(features[ClientNewness], above),
         ClientRate => above ? DescribeRate(features[ClientRate]) : "a client quieter than usual",
         _ => $"feature {feature}",
     };
 
-    string DescribeResponseTime(LogRecord log, float logLatency, bool above)
+    static string DescribeResponseTime(LogRecord log, float logRatio, bool firstOnRoute, bool above)
     {
         var seconds = Math.Max(0, log.ResponseTime);
         var value = seconds >= 1
             ? string.Create(CultureInfo.InvariantCulture, $"{seconds:F1} s")
             : string.Create(CultureInfo.InvariantCulture, $"{seconds * 1000:F0} ms");
-        if (!_routeLogLatency.TryGetValue(LogRoutes.RouteOf(log.Path), out var usualLogLatency))
+
+        if (firstOnRoute)
         {
             return $"response time {value}, first on this route";
         }
 
-        // Features hold log10(1 + ms), so the ratio of (1 + ms) values is a difference of logs.
-        var ratio = Math.Pow(10, logLatency - usualLogLatency);
+        // The feature is log10 of the response time over the route's usual one (see LogFeatureExtractor).
+        var ratio = Math.Pow(10, logRatio);
         return above || ratio >= 1
             ? string.Create(CultureInfo.InvariantCulture, $"response time {value}, {ratio:0.#}x this route's usual")
             : string.Create(CultureInfo.InvariantCulture, $"response time {value}, 1/{1 / ratio:0.#} of this route's usual");
     }
+
+    static string StatusClass(int status) => status >= 500 ? "server error" : status >= 400 ? "client error" : "success";
 
     static string DescribeRoute(string route, float novelty, bool above)
     {

@@ -147,11 +147,6 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
                     high.Span.Slice(i * LogFeatureExtractor.FeatureCount, LogFeatureExtractor.FeatureCount),
                     low.Span.Slice(i * LogFeatureExtractor.FeatureCount, LogFeatureExtractor.FeatureCount))
                 : null;
-            if (_options.Explain)
-            {
-                _explainer.Observe(log, recordFeatures);
-            }
-
             var scored = new ScoredLog(log, new ScoreVerdict
             {
                 AnomalyScore = score,

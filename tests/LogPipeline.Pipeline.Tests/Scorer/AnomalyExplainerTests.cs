@@ -30,7 +30,7 @@ public class AnomalyExplainerTests
         {
             var log = Log(path: $"/products/{i}", seconds: 0.05, timestamp: i * 60_000L);
             extractor.Extract(log, features);
-            explainer.Observe(log, features);
+            extractor.Learn(log, flagged: false);
         }
 
         return (extractor, explainer);
@@ -54,7 +54,7 @@ public class AnomalyExplainerTests
         var spike = Log(path: "/products/999", seconds: 30, timestamp: 200 * 60_000L);
         var features = new float[Features];
         extractor.Extract(spike, features);
-        var (high, low) = Attribution((AnomalyExplainer.ResponseTime, 3.4, 0), (AnomalyExplainer.Severity, 0.1, 0), (AnomalyExplainer.ClientRate, 0.8, 0));
+        var (high, low) = Attribution((AnomalyExplainer.ResponseTime, 3.4, 0), (AnomalyExplainer.StatusRarity, 0.1, 0), (AnomalyExplainer.ClientRate, 0.8, 0));
 
         var explanation = explainer.Explain(spike, features, 4.3, high, low);
 
@@ -74,7 +74,7 @@ public class AnomalyExplainerTests
         var probe = Log(path: "/.env", ip: "203.0.113.9", status: 404, timestamp: 200 * 60_000L);
         var features = new float[Features];
         extractor.Extract(probe, features);
-        var (high, low) = Attribution((AnomalyExplainer.PathNovelty, 1.2, 0), (AnomalyExplainer.ClientNewness, 1.6, 0), (AnomalyExplainer.Severity, 0.2, 0));
+        var (high, low) = Attribution((AnomalyExplainer.PathNovelty, 1.2, 0), (AnomalyExplainer.ClientNewness, 1.6, 0), (AnomalyExplainer.StatusRarity, 0.2, 0));
 
         var explanation = explainer.Explain(probe, features, 3.0, high, low);
 
@@ -94,7 +94,7 @@ public class AnomalyExplainerTests
 
         var reasons = explanation.Split("; ");
         Assert.Equal(3, reasons.Length);
-        Assert.Equal("status 503 (server error, level ERROR) (33 %)", reasons[0]);
+        Assert.Equal("status 503 (server error, level ERROR), rare on this route (33 %)", reasons[0]);
         Assert.StartsWith("response time 50 ms, 1x this route's usual", reasons[1], StringComparison.Ordinal);
     }
 

@@ -51,7 +51,7 @@ public sealed class ScorerExplanationTests(EmbeddedKafkaFixture kafka) : IClassF
             web.UseSetting("Pipeline:Topics:Scored", scored);
             web.UseSetting("Pipeline:Topics:DeadLetter", dlq);
             web.UseSetting("Pipeline:Scorer:ConsumerGroup", "scorer-" + Guid.NewGuid().ToString("N"));
-            web.UseSetting("Pipeline:Scorer:BatchSize", "40");
+            web.UseSetting("Pipeline:Scorer:BatchSize", "10");
             web.ConfigureTestServices(services => services.AddSingleton<AWSCredentials>(new BasicAWSCredentials("local", "local")));
         });
         using var client = scorer.CreateClient();
@@ -67,8 +67,9 @@ public sealed class ScorerExplanationTests(EmbeddedKafkaFixture kafka) : IClassF
     }
 
     /// <summary>
-    /// A SageMaker-protocol endpoint that scores a record by its first feature (log10 of the response time in ms: 50 ms
-    /// scores ~1.7, 30 s ~4.5) and, when asked, attributes the whole score to that feature's high side.
+    /// A SageMaker-protocol endpoint that scores a record 1.7 plus its first feature (log10 of the response time over its
+    /// route's usual: ~0 for 50 ms on a route that answers in 50 ms, ~2.8 for 30 s) and, when asked, attributes the whole
+    /// score to that feature's high side.
     /// </summary>
     static async Task<WebApplication> StartAttributingEndpointAsync(Action attributionAsked)
     {
@@ -87,7 +88,7 @@ public sealed class ScorerExplanationTests(EmbeddedKafkaFixture kafka) : IClassF
             var scores = body.RootElement.GetProperty("instances").EnumerateArray().Select(instance =>
             {
                 var features = instance.GetProperty("features").EnumerateArray().Select(f => f.GetDouble()).ToArray();
-                var score = features[0];
+                var score = 1.7 + features[0];
                 return attribute
                     ? (object)new { score, attribution = new { high = features.Select((_, i) => i == 0 ? score : 0.0), low = features.Select(_ => 0.0) } }
                     : new { score };
