@@ -87,16 +87,13 @@ public sealed class AnomalyExplainer
             ? string.Create(CultureInfo.InvariantCulture, $"{seconds:F1} s")
             : string.Create(CultureInfo.InvariantCulture, $"{seconds * 1000:F0} ms");
 
-        if (firstOnRoute)
-        {
-            return $"response time {value}, first on this route";
-        }
-
-        // The feature is log10 of the response time over the route's usual one (see LogFeatureExtractor).
+        // The feature is log10 of the response time over the route's usual one, or the site's for a route never seen
+        // (see LogFeatureExtractor).
         var ratio = Math.Pow(10, logRatio);
+        var usual = firstOnRoute ? "the site's usual (a route never seen)" : "this route's usual";
         return above || ratio >= 1
-            ? string.Create(CultureInfo.InvariantCulture, $"response time {value}, {ratio:0.#}x this route's usual")
-            : string.Create(CultureInfo.InvariantCulture, $"response time {value}, 1/{1 / ratio:0.#} of this route's usual");
+            ? string.Create(CultureInfo.InvariantCulture, $"response time {value}, {ratio:0.#}x {usual}")
+            : string.Create(CultureInfo.InvariantCulture, $"response time {value}, 1/{1 / ratio:0.#} of {usual}");
     }
 
     static string StatusClass(int status) => status >= 500 ? "server error" : status >= 400 ? "client error" : "success";

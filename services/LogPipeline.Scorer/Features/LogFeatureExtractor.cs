@@ -10,7 +10,8 @@ namespace LogPipeline.Scorer.Features;
 /// dimensions in proportion to their range:
 /// <list type="number">
 /// <item>latency against the route's usual: log10 of the response time in ms less the route's usual for a successful
-/// answer, no lower than -1 (normal within about ±0.3; a 20–100x spike is 1.3–2),</item>
+/// answer (the site's usual while the route has none), no lower than -1 (normal within about ±0.3; a 20–100x spike is
+/// 1.3–2),</item>
 /// <item>status rarity on the route: -log10 of the status class's smoothed share of the route's answers, scaled
 /// (0 for the route's usual answer; a 5xx where 0.2% of answers are one about 0.9; a 404 on a route that often
 /// answers 404 is less unusual than on one that never does),</item>
@@ -47,6 +48,7 @@ public sealed class LogFeatureExtractor
     const int MaxTrackedKeys = 100_000;
 
     readonly Dictionary<string, RouteBaseline> _routes = new(StringComparer.Ordinal);
+    readonly RouteBaseline _site = new();
     readonly Dictionary<string, long> _clientFirstSeen = new(StringComparer.Ordinal);
     readonly Dictionary<string, (long Timestamp, double Count)> _ipRates = new(StringComparer.Ordinal);
 
@@ -54,8 +56,12 @@ public sealed class LogFeatureExtractor
     {
         var logLatency = LogLatency(log);
         var route = Route(LogRoutes.RouteOf(log.Path));
-        features[0] = (float)(route.HasLatency ? Math.Max(MaxSpeedUp, logLatency - route.LatencyMean) : 0);
-        features[1] = (float)(route.StatusRarity(log.StatusCode) / StatusRarityScale);
+
+        // A route without a history of its own is compared with the whole site's: a 45 s error on a path never seen is
+        // as slow and as rare as anywhere else.
+        var usual = route.HasLatency ? route : _site;
+        features[0] = (float)(usual.HasLatency ? Math.Max(MaxSpeedUp, logLatency - usual.LatencyMean) : 0);
+        features[1] = (float)((route.Answers > 0 ? route : _site).StatusRarity(log.StatusCode) / StatusRarityScale);
         features[2] = 1f / (1 + route.Requests);
         features[3] = Newness(log.UserId is { Length: > 0 } user && user != AnonymousUser ? user : log.IpAddress, log.Timestamp);
         features[4] = Rate(log.IpAddress, log.Timestamp);
@@ -71,7 +77,9 @@ public sealed class LogFeatureExtractor
     {
         if (!flagged)
         {
-            Route(LogRoutes.RouteOf(log.Path)).Add(log.StatusCode, LogLatency(log));
+            var logLatency = LogLatency(log);
+            Route(LogRoutes.RouteOf(log.Path)).Add(log.StatusCode, logLatency);
+            _site.Add(log.StatusCode, logLatency);
         }
     }
 

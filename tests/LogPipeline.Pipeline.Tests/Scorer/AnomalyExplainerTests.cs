@@ -99,15 +99,15 @@ public class AnomalyExplainerTests
     }
 
     [Fact]
-    public void ARouteWithoutHistoryHasNoUsualToCompareWith()
+    public void ARouteWithoutHistoryIsComparedWithTheSitesUsual()
     {
-        var explainer = new AnomalyExplainer();
-        var extractor = new LogFeatureExtractor();
-        var log = Log(path: "/reports/annual", seconds: 2.5);
+        var (extractor, explainer) = Warm();
+        var log = Log(path: "/reports/annual", seconds: 2.5, timestamp: 200 * 60_000L);
         var features = new float[Features];
         extractor.Extract(log, features);
         var (high, low) = Attribution((AnomalyExplainer.ResponseTime, 2, 0));
 
-        Assert.Equal("response time 2.5 s, first on this route (100 %)", explainer.Explain(log, features, 2, high, low));
+        // The site answers in 50 ms: (1 + 2,500 ms) / (1 + 50 ms) = 49x.
+        Assert.Equal("response time 2.5 s, 49x the site's usual (a route never seen) (100 %)", explainer.Explain(log, features, 2, high, low));
     }
 }
