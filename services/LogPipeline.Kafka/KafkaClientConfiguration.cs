@@ -39,9 +39,12 @@ public static class KafkaClientConfiguration
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
-            // A stage that dies hands its partitions to the others within ~10 s (librdkafka's default: 45 s).
-            SessionTimeoutMs = 10_000,
-            HeartbeatIntervalMs = 3_000,
+            // The broker's smallest session (group.min.session.timeout.ms, 6 s by default, on MSK too; librdkafka's
+            // default is 45 s): a stage that dies hands its partitions over within ~6 s, and a broker outage longer than
+            // the session ends with a group that forgot the old member ids before the broker returns, instead of one that
+            // holds the rejoining consumers back until the stale members time out.
+            SessionTimeoutMs = 6_000,
+            HeartbeatIntervalMs = 2_000,
             ReconnectBackoffMaxMs = 1_000,
         };
         Apply(config, configuration, connectionName, ConsumerSection);
