@@ -15,7 +15,11 @@ internal sealed class TreeBlockScheduler : IThreadPoolWorkItem
     // _state counts helpers inside the current run; Closed is set once the caller stops taking helpers in.
     private const int Closed = 1 << 30;
 
+    // Spins this many times for a helper finishing its last block before sleeping on _helperLeft.
+    private const int SpinsBeforeSleeping = 20;
+
     private readonly Action<int> _runBlock;
+    private readonly object _helperLeft = new();
     private readonly int _helpers;
     private long _claims;
     private int _state = Closed;
@@ -65,11 +69,7 @@ internal sealed class TreeBlockScheduler : IThreadPoolWorkItem
         {
             // Every block is claimed; wait only for helpers still finishing theirs (at most one block each).
             Interlocked.Or(ref _state, Closed);
-            var wait = default(SpinWait);
-            while (Volatile.Read(ref _state) != Closed)
-            {
-                wait.SpinOnce(sleep1Threshold: -1);
-            }
+            WaitForHelpers();
         }
 
         _failure?.Throw();
@@ -97,7 +97,33 @@ internal sealed class TreeBlockScheduler : IThreadPoolWorkItem
         }
         finally
         {
-            Interlocked.Decrement(ref _state);
+            // Under the lock, so the caller cannot check the count and sleep between this and the pulse.
+            lock (_helperLeft)
+            {
+                if (Interlocked.Decrement(ref _state) == Closed)
+                {
+                    Monitor.PulseAll(_helperLeft);
+                }
+            }
+        }
+    }
+
+    // A helper preempted in the middle of a block (a busy machine) may take a scheduler slice to come back: sleep
+    // rather than spin, which would take the core it needs.
+    private void WaitForHelpers()
+    {
+        var wait = default(SpinWait);
+        for (var spins = 0; spins < SpinsBeforeSleeping && Volatile.Read(ref _state) != Closed; spins++)
+        {
+            wait.SpinOnce(sleep1Threshold: -1);
+        }
+
+        lock (_helperLeft)
+        {
+            while (Volatile.Read(ref _state) != Closed)
+            {
+                Monitor.Wait(_helperLeft);
+            }
         }
     }
 
