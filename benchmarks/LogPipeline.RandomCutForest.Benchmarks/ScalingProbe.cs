@@ -17,13 +17,15 @@ internal static class ScalingProbe
 
     private static readonly ScalingWorkload[] Workloads =
     [
+        new("3-d, decay 1/2560, ScoreAndUpdate x1", 3, RandomCutForestOptions.DefaultTimeDecayFor(256), 1, Update: true, Attribution: false),
+
         // AWS's defaults, the comparison: 3-d, 100 trees, 256 samples, time decay 1/2560.
         new("3-d, decay 1/2560, score+update", 3, RandomCutForestOptions.DefaultTimeDecayFor(256), 1024, Update: true, Attribution: false),
         new("3-d, decay 1/2560, score only", 3, RandomCutForestOptions.DefaultTimeDecayFor(256), 1024, Update: false, Attribution: false),
 
-        // The scorer's model (RcfModelSettings' defaults, ScorerOptions.BatchSize, Explain on): 5 features, no decay.
-        new("scorer 5-d, score+update+attribution", 5, 0, 500, Update: true, Attribution: true),
-        new("scorer 5-d, score+update", 5, 0, 500, Update: true, Attribution: false),
+        // The scorer's model (RcfOptions.DefaultModel, ScorerOptions.BatchSize, Explain on): 5 features, decay 1/2560.
+        new("scorer 5-d, score+update+attribution", 5, RandomCutForestOptions.DefaultTimeDecayFor(256), 500, Update: true, Attribution: true),
+        new("scorer 5-d, score+update", 5, RandomCutForestOptions.DefaultTimeDecayFor(256), 500, Update: true, Attribution: false),
     ];
 
     public static void Run(bool quick)
@@ -31,12 +33,21 @@ internal static class ScalingProbe
         var records = quick ? 20_000 : 30_000;
         var repeats = quick ? 1 : 3;
         Console.WriteLine($"{Environment.ProcessorCount} cores, {records:N0} records per run, best of {repeats}; server GC {System.Runtime.GCSettings.IsServerGC}");
-        foreach (var workload in quick ? Workloads[..2] : Workloads)
+        foreach (var workload in Workloads)
         {
             var sequential = Measure(workload, parallel: false, records, repeats);
+            if (workload.BatchSize < RandomCutForest.MinimumParallelBatch)
+            {
+                Console.WriteLine(
+                    $"{workload.Name,-40} 1 core {sequential.PointsPerSecond,8:N0}/s ({sequential.Repeats})   CPU µs/point {sequential.CpuMicrosecondsPerPoint:F1}" +
+                    $"   alloc B/point {sequential.AllocatedBytesPerPoint:F2}   load {LoadAverage()}");
+                continue;
+            }
+
             var parallel = Measure(workload, parallel: true, records, repeats);
             Console.WriteLine(
-                $"{workload.Name,-40} 1 core {sequential.PointsPerSecond,8:N0}/s   {Environment.ProcessorCount} cores {parallel.PointsPerSecond,8:N0}/s" +
+                $"{workload.Name,-40} 1 core {sequential.PointsPerSecond,8:N0}/s ({sequential.Repeats})" +
+                $"   {Environment.ProcessorCount} cores {parallel.PointsPerSecond,8:N0}/s ({parallel.Repeats})" +
                 $"   x{parallel.PointsPerSecond / sequential.PointsPerSecond:F2}" +
                 $"   CPU µs/point {sequential.CpuMicrosecondsPerPoint:F1} -> {parallel.CpuMicrosecondsPerPoint:F1}" +
                 $"   alloc B/point {parallel.AllocatedBytesPerPoint:F2}   load {LoadAverage()}");
@@ -45,7 +56,8 @@ internal static class ScalingProbe
 
     private static ScalingResult Measure(ScalingWorkload workload, bool parallel, int records, int repeats)
     {
-        var best = new ScalingResult(0, double.MaxValue, 0);
+        var best = new ScalingResult(0, double.MaxValue, 0, "");
+        var rates = new List<string>();
         for (var repeat = 0; repeat < repeats; repeat++)
         {
             var forest = new RandomCutForest(new RandomCutForestOptions
@@ -71,7 +83,11 @@ internal static class ScalingProbe
             {
                 var count = Math.Min(workload.BatchSize, records - first);
                 var batch = values.AsSpan(first * workload.Dimensions, count * workload.Dimensions);
-                if (workload.Attribution)
+                if (workload.BatchSize == 1)
+                {
+                    scores[0] = forest.ScoreAndUpdate(batch);
+                }
+                else if (workload.Attribution)
                 {
                     forest.ScoreBatch(batch, scores.AsSpan(0, count), high.AsSpan(0, count * workload.Dimensions), low.AsSpan(0, count * workload.Dimensions), workload.Update);
                 }
@@ -85,13 +101,14 @@ internal static class ScalingProbe
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             process.Refresh();
             var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+            rates.Add($"{records / wall:N0}");
             if (records / wall > best.PointsPerSecond)
             {
-                best = new ScalingResult(records / wall, cpu * 1e6 / records, (double)allocated / records);
+                best = new ScalingResult(records / wall, cpu * 1e6 / records, (double)allocated / records, "");
             }
         }
 
-        return best;
+        return best with { Repeats = string.Join(' ', rates) };
     }
 
     private static string LoadAverage() =>
