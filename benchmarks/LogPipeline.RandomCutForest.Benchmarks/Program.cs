@@ -7,4 +7,10 @@ if (args is ["throughput", ..])
     return;
 }
 
+if (args is ["scaling", .. var rest])
+{
+    ScalingProbe.Run(quick: rest is ["quick", ..]);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

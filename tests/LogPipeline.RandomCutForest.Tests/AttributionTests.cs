@@ -106,7 +106,7 @@ public sealed class AttributionTests(NormalDataFixture normalData) : IClassFixtu
     [Fact]
     public void AttributionOfABatchAllocatesNothingOnceWarm()
     {
-        // Sequential: Parallel.For allocates a little of its own whatever the work.
+        // Sequential here; ParallelExecutionTests checks that the parallel path allocates nothing either.
         var forest = new RandomCutForest(Forest(seed: 10).Options with { ParallelExecution = false });
         var points = GaussianPoints.Create(300, 3, seed: 11);
         var (scores, high, low) = (new double[100], new double[300], new double[300]);

@@ -1,17 +1,21 @@
 namespace LogPipeline.RandomCutForest.Executor;
 
 /// <summary>
-/// Scores and updates a chunk of points against every tree. Trees are split into one
-/// group per core; a group runs all points of the chunk through its trees in order, so
-/// each tree sees exactly the sequence it would see one point at a time and results do
-/// not depend on whether groups ran in parallel. Per-tree scores are summed afterwards
-/// in tree order, which keeps sums bit-identical too. Attributions (when asked for) are summed per group in tree
-/// order and then over groups in group order; sequential runs use the same groups, so they do not depend on
-/// parallelism either.
+/// Scores and updates a chunk of points against every tree. Trees are split into fixed blocks; a block runs all
+/// points of the chunk through its trees in order, so each tree sees exactly the sequence it would see one point at
+/// a time, whichever thread runs the block (<see cref="TreeBlockScheduler"/>). Per-tree results are stored tree after
+/// tree (no two threads write the same cache line but at the edges of their blocks) and per-tree scores are summed
+/// afterwards in tree order, which keeps sums bit-identical to one-at-a-time calls. Attributions (when asked for) are
+/// summed per block in tree order and then over blocks in block order; the blocks do not depend on the number of
+/// cores or on parallelism, so neither do attributions.
 /// </summary>
 internal sealed class ForestExecutor
 {
     public const int ChunkCapacity = 128;
+
+    // Small enough that the thread finishing last waits little (a block is 1/25 of a chunk's work), large enough that
+    // per-block attribution sums stay small. Fixed, so attributions are the same on any machine.
+    private const int MaxBlocks = 25;
 
     private readonly SamplerPlusTree[] _components;
     private readonly PointStoreCoordinator _coordinator;
@@ -19,16 +23,19 @@ internal sealed class ForestExecutor
     private readonly float[] _points;
     private readonly int[] _heldPointIndexes = new int[ChunkCapacity];
     private readonly int[] _firstTreeMassBefore = new int[ChunkCapacity];
+    private readonly double[] _scoreSums = new double[ChunkCapacity];
+
+    // Per tree and point, tree after tree: slot t * _count + k.
     private readonly double[] _treeScores;
     private readonly int[] _addedPointIndexes;
     private readonly int[] _evictedPointIndexes;
-    private readonly int _groupCount;
-    private readonly Action<int> _runGroup;
+    private readonly int _blockCount;
+    private readonly TreeBlockScheduler _scheduler;
     private int _count;
     private bool _score;
     private bool _update;
     private bool _attribute;
-    private double[][]? _groupAttributions;
+    private double[][]? _blockAttributions;
     private double[][]? _treeAttributions;
     private long _firstSequenceIndex;
 
@@ -41,11 +48,9 @@ internal sealed class ForestExecutor
         _treeScores = new double[ChunkCapacity * components.Length];
         _addedPointIndexes = new int[ChunkCapacity * components.Length];
         _evictedPointIndexes = new int[ChunkCapacity * components.Length];
-        _groupCount = Math.Min(Environment.ProcessorCount, components.Length);
-        _runGroup = RunGroup;
+        _blockCount = Math.Min(MaxBlocks, components.Length);
+        _scheduler = new TreeBlockScheduler(RunBlock, helpers: Math.Min(Environment.ProcessorCount, _blockCount) - 1);
     }
-
-    public bool CanRunInParallel => _groupCount > 1;
 
     public Span<float> PointSlot(int index) => _points.AsSpan(index * _dimensions, _dimensions);
 
@@ -53,16 +58,7 @@ internal sealed class ForestExecutor
     public int FirstTreeMassBefore(int index) => _firstTreeMassBefore[index];
 
     /// <summary>Sum of the trees' scores for point <paramref name="index"/>, added in tree order.</summary>
-    public double ScoreSum(int index)
-    {
-        var sum = 0.0;
-        foreach (var score in _treeScores.AsSpan(index * _components.Length, _components.Length))
-        {
-            sum += score;
-        }
-
-        return sum;
-    }
+    public double ScoreSum(int index) => _scoreSums[index];
 
     /// <summary>
     /// The trees' attributions of point <paramref name="index"/> added up (high parts, then low parts); only after a
@@ -72,9 +68,9 @@ internal sealed class ForestExecutor
     {
         high.Clear();
         low.Clear();
-        foreach (var group in _groupAttributions!)
+        foreach (var block in _blockAttributions!)
         {
-            var parts = group.AsSpan(index * 2 * _dimensions, 2 * _dimensions);
+            var parts = block.AsSpan(index * 2 * _dimensions, 2 * _dimensions);
             for (var i = 0; i < _dimensions; i++)
             {
                 high[i] += parts[i];
@@ -104,20 +100,10 @@ internal sealed class ForestExecutor
             }
         }
 
-        if (parallel && CanRunInParallel)
+        _scheduler.Run(_blockCount, parallel);
+        if (score)
         {
-            Parallel.For(0, _groupCount, _runGroup);
-        }
-        else if (_attribute)
-        {
-            for (var group = 0; group < _groupCount; group++)
-            {
-                RunGroup(group);
-            }
-        }
-        else
-        {
-            RunTrees(0, _components.Length, 0);
+            SumScores(count);
         }
 
         if (update)
@@ -130,43 +116,58 @@ internal sealed class ForestExecutor
         }
     }
 
-    private void RunGroup(int group)
+    // Tree by tree, so each point's sum takes the trees in order, as a loop over trees per point would.
+    private void SumScores(int count)
+    {
+        var sums = _scoreSums.AsSpan(0, count);
+        sums.Clear();
+        for (var t = 0; t < _components.Length; t++)
+        {
+            var scores = _treeScores.AsSpan(t * count, count);
+            for (var k = 0; k < sums.Length; k++)
+            {
+                sums[k] += scores[k];
+            }
+        }
+    }
+
+    private void RunBlock(int block)
     {
         var trees = _components.Length;
-        RunTrees(group * trees / _groupCount, (group + 1) * trees / _groupCount, group);
+        RunTrees(block * trees / _blockCount, (block + 1) * trees / _blockCount, block);
     }
 
     private void PrepareAttributions(int count)
     {
-        if (_groupAttributions is null)
+        if (_blockAttributions is null)
         {
-            _groupAttributions = new double[_groupCount][];
-            _treeAttributions = new double[_groupCount][];
-            for (var group = 0; group < _groupCount; group++)
+            _blockAttributions = new double[_blockCount][];
+            _treeAttributions = new double[_blockCount][];
+            for (var block = 0; block < _blockCount; block++)
             {
-                _groupAttributions[group] = new double[ChunkCapacity * 2 * _dimensions];
-                _treeAttributions[group] = new double[2 * _dimensions];
+                _blockAttributions[block] = new double[ChunkCapacity * 2 * _dimensions];
+                _treeAttributions[block] = new double[2 * _dimensions];
             }
         }
 
-        foreach (var group in _groupAttributions)
+        foreach (var block in _blockAttributions)
         {
-            group.AsSpan(0, count * 2 * _dimensions).Clear();
+            block.AsSpan(0, count * 2 * _dimensions).Clear();
         }
     }
 
-    private void RunTrees(int firstTree, int endTree, int group)
+    private void RunTrees(int firstTree, int endTree, int block)
     {
-        var trees = _components.Length;
         for (var t = firstTree; t < endTree; t++)
         {
             var component = _components[t];
+            var first = t * _count;
             for (var k = 0; k < _count; k++)
             {
-                var slot = (k * trees) + t;
+                var slot = first + k;
                 if (_attribute)
                 {
-                    _treeScores[slot] = AttributeOne(component.Tree, k, group);
+                    _treeScores[slot] = AttributeOne(component.Tree, k, block);
                 }
                 else if (_score)
                 {
@@ -188,11 +189,11 @@ internal sealed class ForestExecutor
         }
     }
 
-    private double AttributeOne(Tree.RandomCutTree tree, int k, int group)
+    private double AttributeOne(Tree.RandomCutTree tree, int k, int block)
     {
-        var parts = _treeAttributions![group].AsSpan();
+        var parts = _treeAttributions![block].AsSpan();
         var score = tree.Attribute(PointSlot(k), parts[.._dimensions], parts[_dimensions..]);
-        var sums = _groupAttributions![group].AsSpan(k * 2 * _dimensions, 2 * _dimensions);
+        var sums = _blockAttributions![block].AsSpan(k * 2 * _dimensions, 2 * _dimensions);
         for (var i = 0; i < sums.Length; i++)
         {
             sums[i] += parts[i];
