@@ -26,9 +26,23 @@ static class Extensions
             ? builder.Configuration.GetValue($"Ports:{resource}", defaultPort)
             : null;
 
+    /// <summary>How many copies of <paramref name="resource"/> run: <c>Replicas:{resource}</c> from the app host's configuration, 1 by default.</summary>
+    public static int Replicas(this IDistributedApplicationBuilder builder, string resource) =>
+        Math.Max(1, builder.Configuration.GetValue($"Replicas:{resource}", 1));
+
+    /// <summary>
+    /// Runs <see cref="Replicas"/> copies of the project. The Kafka stages consume in one group per stage, so the copies
+    /// split the topic's partitions between them (and take over a stopped copy's partitions).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithConfiguredReplicas(this IResourceBuilder<ProjectResource> builder)
+    {
+        var replicas = builder.ApplicationBuilder.Replicas(builder.Resource.Name);
+        return replicas > 1 ? builder.WithReplicas(replicas) : builder;
+    }
+
     /// <summary>
     /// Serves the project's http endpoint itself on its fixed local port (no proxy in front), see <see cref="LocalPort"/>;
-    /// without a fixed port, behind a proxy on a free one.
+    /// without a fixed port, or with several <see cref="Replicas"/> (which cannot share one port), behind a proxy.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithLocalHttpPort(this IResourceBuilder<ProjectResource> builder, int defaultPort)
     {
@@ -38,11 +52,12 @@ static class Extensions
         }
 
         var port = builder.ApplicationBuilder.LocalPort(builder.Resource.Name, defaultPort);
+        var proxied = port is null || builder.ApplicationBuilder.Replicas(builder.Resource.Name) > 1;
         return builder.WithEndpoint("http", endpoint =>
         {
             endpoint.Port = port;
-            endpoint.TargetPort = port;
-            endpoint.IsProxied = port is null;
+            endpoint.TargetPort = proxied ? null : port;
+            endpoint.IsProxied = proxied;
         }, createIfNotExists: false);
     }
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace LogPipeline.AppHost.Tests;
 
 /// <summary>Starts the whole app once per test class on Aspire's test host, exactly as AppHost.cs composes it.</summary>
-public sealed class PipelineAppFixture : IAsyncLifetime
+public class PipelineAppFixture : IAsyncLifetime
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
 
@@ -32,6 +32,7 @@ public sealed class PipelineAppFixture : IAsyncLifetime
                 "--Ports:Fixed=false",
                 "--ResourceList:Url=http://127.0.0.1:0",
                 $"--Parameters:queryapi-key={QueryApiKey}",
+                .. AppHostArguments,
             ],
             timeout.Token).WaitAsync(timeout.Token);
         _app = await builder.BuildAsync(timeout.Token).WaitAsync(timeout.Token);
@@ -45,6 +46,9 @@ public sealed class PipelineAppFixture : IAsyncLifetime
             throw new InvalidOperationException("The app did not become healthy in time:\n" + Describe(_app), ex);
         }
     }
+
+    /// <summary>More app host settings (command-line form) for a fixture that composes the app differently.</summary>
+    protected virtual IEnumerable<string> AppHostArguments => [];
 
     public HttpClient CreateQueryApiClient()
     {
