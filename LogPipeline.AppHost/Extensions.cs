@@ -85,7 +85,7 @@ static class Extensions
     /// The sections of the services' own settings under <c>Pipeline:</c>. Aspire keeps settings of its own there too
     /// (<c>Pipeline:Step</c>, <c>Pipeline:OutputPath</c> when publishing), which are not passed on.
     /// </summary>
-    static readonly string[] ServiceSections = ["Topics", "Consumer", "Validation", "Generator", "Scorer", "SageMaker", "Rcf", "Writer", "Storage", "QueryApi", "Kafka", "View"];
+    static readonly string[] ServiceSections = ["Topics", "Consumer", "Validation", "Generator", "Scorer", "SageMaker", "Rcf", "Writer", "Archiver", "Storage", "QueryApi", "Kafka", "View"];
 
     /// <summary>
     /// Passes the app host's own <c>Pipeline:*</c> service settings (appsettings, environment, command line such as

@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddLogQueries();
+builder.AddRedriveLedger();
 builder.AddDeadLetterRedriver();
 builder.AddArchiveReplay();
 builder.AddQueryApi();

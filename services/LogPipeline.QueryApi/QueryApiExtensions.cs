@@ -1,10 +1,13 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LogPipeline.Kafka.DeadLetters;
 using LogPipeline.QueryApi;
 using LogPipeline.QueryApi.OpenApi;
 using LogPipeline.QueryApi.Paging;
+using LogPipeline.QueryApi.Redrive;
 using LogPipeline.QueryApi.Security;
 using LogPipeline.Security;
+using LogPipeline.Storage.Redrive;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +39,16 @@ public static class QueryApiExtensions
             json.SerializerOptions.Encoder = JavaScriptEncoder.Default;
         });
         builder.Services.AddOpenApi(openApi => openApi.AddQueryApiDocumentation());
+        return builder;
+    }
+
+    /// <summary>The record of re-driven dead letters in DynamoDB, so a dead letter re-driven twice is published once.</summary>
+    public static IHostApplicationBuilder AddRedriveLedger(this IHostApplicationBuilder builder)
+    {
+        builder.AddLogStorage();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<RedriveLedger>();
+        builder.Services.TryAddSingleton<IRedriveLedger, StoredRedriveLedger>();
         return builder;
     }
 

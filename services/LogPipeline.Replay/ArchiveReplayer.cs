@@ -9,17 +9,15 @@ namespace LogPipeline.Replay;
 
 /// <summary>
 /// Reads a time range back from the archive and sends each log once: to <c>logs.raw</c> (as the raw log, keyed by its
-/// id, with a <see cref="SourceHeader"/>) or into the table through <see cref="LogBatchWriter"/>, which writes only
-/// the ids it does not hold and counts a log only if its offset range was not counted before (the same offset markers
-/// that make a redelivered batch count once: logs the live writer counted are not counted again).
+/// id, with a <see cref="ReplayHeaders.Source"/> header, so that the writer replaces the stored verdict with the new
+/// one) or into the table through <see cref="LogBatchWriter"/>, which writes only the ids it does not hold and counts a
+/// log only if its offset range was not counted before (the same offset markers that make a redelivered batch count
+/// once: logs the live writer counted are not counted again).
 /// Paced to <see cref="ReplayRequest.RatePerSecond"/> so live traffic keeps its share of the broker and the table.
 /// </summary>
 public sealed class ArchiveReplayer(ArchiveBucket archive, IProducer<byte[]?, byte[]?> producer, LogBatchWriter writer, string rawTopic, TimeProvider clock)
 {
     readonly LogRecordSerializer _serializer = new();
-
-    /// <summary>Header of a replayed message: the archived object it was read from.</summary>
-    public const string SourceHeader = "replay.source";
 
     const int MaxBatchSize = 500;
 
@@ -98,7 +96,7 @@ public sealed class ArchiveReplayer(ArchiveBucket archive, IProducer<byte[]?, by
                     Key = Encoding.UTF8.GetBytes(log.LogIdentifier),
                     // The raw log only: the scorer scores it afresh.
                     Value = _serializer.Serialize(log),
-                    Headers = new Headers { { SourceHeader, source } },
+                    Headers = new Headers { { ReplayHeaders.Source, source } },
                 }, cancellationToken);
             }
 

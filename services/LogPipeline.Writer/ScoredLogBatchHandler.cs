@@ -41,7 +41,8 @@ public sealed partial class ScoredLogBatchHandler(
 
             if (LogRecordReader.TryReadScored(message.Message.Value, _rules, MessageTime.ReferenceMilliseconds(message), out var log, out var error))
             {
-                logs.Add(new PendingLog(log, new SourcePosition(message.Topic, message.Partition.Value, message.Offset.Value)));
+                var rescored = message.Message.Headers?.TryGetLastBytes(ReplayHeaders.Source, out _) == true;
+                logs.Add(new PendingLog(log, new SourcePosition(message.Topic, message.Partition.Value, message.Offset.Value), rescored));
             }
             else
             {
@@ -67,7 +68,7 @@ public sealed partial class ScoredLogBatchHandler(
                 await deadLetterProducer.CompleteAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            LogBatchStored(logger, batch.Count, result.Written, result.AlreadyStored, result.Counted, deadLettered);
+            LogBatchStored(logger, batch.Count, result.Written, result.Replaced, result.AlreadyStored, result.Counted, deadLettered);
             return result;
         }
         catch (Exception ex)
@@ -112,6 +113,6 @@ public sealed partial class ScoredLogBatchHandler(
         return activity;
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Stored a batch of {Count}: {Written} written, {AlreadyStored} already stored, {Counted} counted, {DeadLettered} dead-lettered")]
-    static partial void LogBatchStored(ILogger logger, int count, int written, int alreadyStored, int counted, int deadLettered);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stored a batch of {Count}: {Written} written ({Replaced} re-scored replacing a stored verdict), {AlreadyStored} already stored, {Counted} counted, {DeadLettered} dead-lettered")]
+    static partial void LogBatchStored(ILogger logger, int count, int written, int replaced, int alreadyStored, int counted, int deadLettered);
 }

@@ -63,11 +63,20 @@ public class IamPolicyTests(DefaultDeployment deployment)
                 "KafkaProduce: kafka-cluster:DescribeTopic, kafka-cluster:WriteData -> " + Topic + "logs.raw",
                 "ReadCounters: dynamodb:GetItem, dynamodb:Query -> " + TableArn("KafkaLogCounters"),
                 "ReadLogs: dynamodb:GetItem, dynamodb:Query -> " + logTable + " | " + logTable + "/index/TimeIndex | " + logTable + "/index/AnomalyIndex",
+                "RedriveLedger: dynamodb:DeleteItem, dynamodb:PutItem, dynamodb:UpdateItem -> " + TableArn("KafkaLogCounters"),
                 "RestoreCounters: dynamodb:GetItem, dynamodb:UpdateItem -> " + TableArn("KafkaLogCounters"),
                 "RestoreLogs: dynamodb:BatchGetItem, dynamodb:BatchWriteItem -> " + logTable,
                 "TableKey: kms:Decrypt, kms:DescribeKey, kms:Encrypt, kms:GenerateDataKey*, kms:ReEncrypt* -> " + KeyArn(),
             ],
             TaskRoleStatements("queryapi"));
+    }
+
+    [Fact]
+    public void TheQueryApiWritesOnlyTheRedriveLedgersItemsOfTheCounterTable()
+    {
+        var ledger = Assert.Single(_stack.AllStatements(), s => s.Sid == "RedriveLedger");
+
+        Assert.Equal("[\"redriven:*\"]", ledger.Condition!["ForAllValues:StringLike"]!["dynamodb:LeadingKeys"]!.ToJsonString());
     }
 
     [Fact]

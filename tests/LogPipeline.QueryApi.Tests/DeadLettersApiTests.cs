@@ -121,6 +121,30 @@ public sealed class DeadLettersApiTests(QueryApiApplication app, EmbeddedKafkaFi
     }
 
     [Fact]
+    public async Task ADeadLetterReDrivenAgainBeforeItIsStoredIsPublishedOnceAndAnsweredAlreadyRedriven()
+    {
+        var twice = Produce("scorer", "scoring endpoint returned 503", Log("redrive-twice-" + Guid.NewGuid().ToString("N")[..8]));
+        var racing = Produce("scorer", "scoring endpoint returned 503", Log("redrive-race-" + Guid.NewGuid().ToString("N")[..8]), partition: 1);
+        var client = Client();
+
+        var first = await RedriveAsync(client, twice);
+        var second = await RedriveAsync(client, twice);
+        var atOnce = await Task.WhenAll(RedriveAsync(client, racing), RedriveAsync(Client(), racing)).WaitAsync(Timeout);
+
+        Assert.Equal((1, 0), (first.GetProperty("redriven").GetInt32(), first.GetProperty("already_redriven").GetInt32()));
+        Assert.Equal((0, 1), (second.GetProperty("redriven").GetInt32(), second.GetProperty("already_redriven").GetInt32()));
+        var item = Assert.Single(second.GetProperty("items").EnumerateArray());
+        Assert.Equal("already_redriven", item.GetProperty("outcome").GetString());
+        Assert.Equal(1, atOnce.Sum(r => r.GetProperty("redriven").GetInt32()));
+        Assert.Equal(1, atOnce.Sum(r => r.GetProperty("already_redriven").GetInt32()));
+        var raw = kafka.ConsumeAll(_raw, 3, TimeSpan.FromSeconds(3));
+        Assert.Equal(2, raw.Count);
+        Assert.Equal(
+            new[] { $"{_deadLetters}/{racing.Replace('-', '/')}", $"{_deadLetters}/{twice.Replace('-', '/')}" }.Order(StringComparer.Ordinal),
+            raw.Select(m => Encoding.UTF8.GetString(m.Message.Headers.GetLastBytes(DeadLetterRedriver.SourceHeader))).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task BadListingAndRedriveRequestsAnswerProblemDetailsNamingTheParameter()
     {
         var client = Client();

@@ -87,7 +87,7 @@ public sealed class ReplayApiTests(QueryApiApplication app, EmbeddedKafkaFixture
             var original = logs.Single(l => l.Scored.Log.LogIdentifier == record.LogIdentifier).Scored.Log;
             Assert.Equal(original, record);
             Assert.DoesNotContain("anomaly_score", Encoding.UTF8.GetString(message.Message.Value!), StringComparison.Ordinal);
-            Assert.StartsWith("year=", Encoding.UTF8.GetString(message.Message.Headers.GetLastBytes(ArchiveReplayer.SourceHeader)), StringComparison.Ordinal);
+            Assert.StartsWith("year=", Encoding.UTF8.GetString(message.Message.Headers.GetLastBytes(ReplayHeaders.Source)), StringComparison.Ordinal);
         }
     }
 

@@ -230,4 +230,70 @@ public sealed class LogBatchWriterTests(DynamoDbLocal dynamo) : IClassFixture<Dy
         var stored = Assert.Single(await TableReader.LogsBetweenAsync(dynamo.Client, dynamo.Options, start, start));
         Assert.Equal(1.1, stored.Scored.Verdict.AnomalyScore);
     }
+
+    [Fact]
+    public async Task ARescoredLogReplacesTheStoredVerdictAndIsNotCountedAgain()
+    {
+        var start = TestLogs.Day(10);
+        var end = start + 86_400_000 - 1;
+        var live = TestLogs.Batch("rescore", start, 50, 1_000, topic: "rescore");
+        var writer = CreateWriter();
+        await writer.WriteAsync(live, CancellationToken.None);
+        var before = await TableReader.RollupsAsync(dynamo.Client, dynamo.Options, CounterGranularity.Minute, start, end);
+
+        // The replay's copies come back through logs.scored at new offsets, scored by another model.
+        var rescored = live.Select((p, i) => new PendingLog(
+            p.Scored with { Verdict = p.Scored.Verdict with { Model = "model-b", AnomalyScore = p.Scored.Verdict.AnomalyScore + 0.25 } },
+            p.Source with { Offset = 1_000 + i },
+            Rescored: true)).ToList();
+        var first = await writer.WriteAsync(rescored, CancellationToken.None);
+        var redelivered = await writer.WriteAsync(rescored, CancellationToken.None);
+
+        Assert.Equal((50, 50, 0, 0), (first.Written, first.Replaced, first.AlreadyStored, first.Counted));
+        Assert.Equal((50, 50, 0), (redelivered.Written, redelivered.Replaced, redelivered.Counted));
+        var stored = await TableReader.LogsBetweenAsync(dynamo.Client, dynamo.Options, start, end);
+        Assert.Equal(live.Select(p => p.Scored.Log.LogIdentifier).Order(), stored.Select(s => s.Scored.Log.LogIdentifier).Order());
+        Assert.All(stored, s => Assert.Equal("model-b", s.Scored.Verdict.Model));
+        Assert.Equal(live.Select(p => p.Scored.Log).OrderBy(l => l.LogIdentifier), stored.Select(s => s.Scored.Log).OrderBy(l => l.LogIdentifier));
+        Assert.Equal(before, await TableReader.RollupsAsync(dynamo.Client, dynamo.Options, CounterGranularity.Minute, start, end));
+    }
+
+    [Fact]
+    public async Task ARescoredLogThatFindsNoItemIsCountedOnceAndTheLiveCopyArrivingLaterIsSkipped()
+    {
+        // The writer may lag behind the archiver: a replay's re-score can arrive before the live copy is stored.
+        var start = TestLogs.Day(11);
+        var end = start + 86_400_000 - 1;
+        var live = TestLogs.Batch("early", start, 20, 1_000, topic: "early");
+        var rescored = live.Select((p, i) => new PendingLog(
+            p.Scored with { Verdict = p.Scored.Verdict with { Model = "model-b" } }, p.Source with { Offset = 500 + i }, Rescored: true)).ToList();
+        var writer = CreateWriter();
+
+        var first = await writer.WriteAsync(rescored, CancellationToken.None);
+        var late = await writer.WriteAsync(live, CancellationToken.None);
+
+        Assert.Equal((20, 0, 20), (first.Written, first.Replaced, first.Counted));
+        Assert.Equal((0, 20, 0), (late.Written, late.AlreadyStored, late.Counted));
+        var stored = await TableReader.LogsBetweenAsync(dynamo.Client, dynamo.Options, start, end);
+        Assert.Equal(20, stored.Count);
+        Assert.All(stored, s => Assert.Equal("model-b", s.Scored.Verdict.Model));
+        var rollups = TableReader.WithoutSums(await TableReader.RollupsAsync(dynamo.Client, dynamo.Options, CounterGranularity.Hour, start, end));
+        Assert.Equal(TableReader.Recount(stored, CounterGranularity.Hour), rollups);
+    }
+
+    [Fact]
+    public async Task AnIdRepeatedWithinOneBatchKeepsItsLastRescoredCopy()
+    {
+        var start = TestLogs.Day(12);
+        var original = TestLogs.Log("rescored-twice", start, score: 1.1);
+        var rescore = TestLogs.Log("rescored-twice", start, score: 2.2) with { Verdict = original.Verdict with { AnomalyScore = 2.2, Model = "model-b" } };
+
+        var result = await CreateWriter().WriteAsync(
+            [new(original, new SourcePosition("rescored-twice", 0, 0)), new(rescore, new SourcePosition("rescored-twice", 0, 1), Rescored: true)],
+            CancellationToken.None);
+
+        Assert.Equal((1, 1), (result.Written, result.Counted));
+        var stored = Assert.Single(await TableReader.LogsBetweenAsync(dynamo.Client, dynamo.Options, start, start));
+        Assert.Equal(("model-b", 2.2), (stored.Scored.Verdict.Model, stored.Scored.Verdict.AnomalyScore));
+    }
 }

@@ -65,6 +65,29 @@ public sealed class ScoredLogBatchHandlerTests : IClassFixture<DynamoDbLocal>, I
     }
 
     [Fact]
+    public async Task AMessageWithAReplayHeaderReplacesTheStoredVerdictAndOneWithoutKeepsIt()
+    {
+        var start = TestLogs.DaysAgo(22);
+        var first = TestLogs.Log("replayed-1", start);
+        var second = TestLogs.Log("replayed-2", start + 1);
+        await _handler.HandleAsync(
+            [ScoredMessages.Consumed(ScoredMessages.Message(first), Topics.Scored, 1, 0), ScoredMessages.Consumed(ScoredMessages.Message(second), Topics.Scored, 1, 1)],
+            CancellationToken.None);
+        ScoredLog ByModelB(ScoredLog log) => log with { Verdict = log.Verdict with { Model = "model-b" } };
+
+        var result = await _handler.HandleAsync(
+            [
+                ScoredMessages.Consumed(ScoredMessages.Message(ByModelB(first), new Headers { { ReplayHeaders.Source, "year=2026/x.parquet"u8.ToArray() } }), Topics.Scored, 1, 2),
+                ScoredMessages.Consumed(ScoredMessages.Message(ByModelB(second)), Topics.Scored, 1, 3),
+            ],
+            CancellationToken.None);
+
+        Assert.Equal((1, 1, 1, 0), (result.Written, result.Replaced, result.AlreadyStored, result.Counted));
+        var stored = await TableReader.LogsBetweenAsync(_dynamo.Client, _dynamo.Options, start, start + 1);
+        Assert.Equal([("replayed-1", "model-b"), ("replayed-2", "rcf-local")], stored.Select(s => (s.Scored.Log.LogIdentifier, s.Scored.Verdict.Model)).Order());
+    }
+
+    [Fact]
     public async Task EachMessageGetsAProcessSpanThatContinuesTheTraceInItsHeaders()
     {
         var spans = new List<Activity>();

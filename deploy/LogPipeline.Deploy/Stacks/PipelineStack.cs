@@ -16,6 +16,7 @@ using LogPipeline.Deploy.Model;
 using LogPipeline.Deploy.Monitoring;
 using LogPipeline.Deploy.Services;
 using LogPipeline.Storage;
+using LogPipeline.Storage.Counters;
 using LogPipeline.Storage.Schema;
 using EcsSecret = Amazon.CDK.AWS.ECS.Secret;
 using HealthCheck = Amazon.CDK.AWS.ElasticLoadBalancingV2.HealthCheck;
@@ -193,6 +194,17 @@ public sealed class PipelineStack : Stack
         QueryApi.TaskRole.AddToPolicy(ArchivePermissions.UseKey(this, ArchiveKeyArn, "kms:Decrypt"));
         QueryApi.TaskRole.AddToPolicy(TableStatement("RestoreLogs", ["dynamodb:BatchGetItem", "dynamodb:BatchWriteItem"], Tables.LogTable.TableArn));
         QueryApi.TaskRole.AddToPolicy(TableStatement("RestoreCounters", ["dynamodb:GetItem", "dynamodb:UpdateItem"], Tables.CounterTable.TableArn));
+        // Re-drive: RedriveLedger's claim, confirmation and release, on its own items of the counter table only.
+        QueryApi.TaskRole.AddToPolicy(new PolicyStatement(new PolicyStatementProps
+        {
+            Sid = "RedriveLedger",
+            Actions = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"],
+            Resources = [Tables.CounterTable.TableArn],
+            Conditions = new Dictionary<string, object>
+            {
+                ["ForAllValues:StringLike"] = new Dictionary<string, object> { ["dynamodb:LeadingKeys"] = new[] { CounterNames.RedrivenSeries("*") } },
+            },
+        }));
         QueryApi.TaskRole.AddToPolicy(KeyStatement(["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*"]));
         LoadBalancer = QueryApiLoadBalancer(settings);
 

@@ -45,6 +45,7 @@ public static class DeadLetterHostingExtensions
             sp.GetRequiredService<IProducer<byte[]?, byte[]?>>(),
             sp.GetRequiredService<IOptions<TopicOptions>>().Value.Raw,
             new LogRecordRules(sp.GetRequiredService<IOptions<RecordValidationOptions>>().Value),
+            sp.GetRequiredService<IRedriveLedger>(),
             sp.GetRequiredService<TimeProvider>()));
         return builder;
     }

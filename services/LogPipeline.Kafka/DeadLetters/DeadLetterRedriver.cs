@@ -7,10 +7,12 @@ namespace LogPipeline.Kafka.DeadLetters;
 /// <summary>
 /// Sends selected dead letters back into <c>logs.raw</c> after a fix, once per log id: each is read again from
 /// <c>logs.dlq</c>, checked with the same reader and rules as the scorer (so one that would fail again stays where it
-/// is, with today's reason), skipped when its log id is already stored or appears twice in the selection, and
-/// otherwise published with its original bytes, keyed by its log id and marked with where it came from.
+/// is, with today's reason), skipped when its log id is already stored or appears twice in the selection or when an
+/// earlier re-drive sent it (the <see cref="IRedriveLedger"/> is claimed before publishing, so two re-drives of one
+/// dead letter publish it once), and otherwise published with its original bytes, keyed by its log id and marked with
+/// where it came from.
 /// </summary>
-public sealed class DeadLetterRedriver(DeadLetterTopicReader reader, IProducer<byte[]?, byte[]?> producer, string rawTopic, LogRecordRules rules, TimeProvider clock)
+public sealed class DeadLetterRedriver(DeadLetterTopicReader reader, IProducer<byte[]?, byte[]?> producer, string rawTopic, LogRecordRules rules, IRedriveLedger ledger, TimeProvider clock)
 {
     /// <summary>Header of a re-driven message: the dead letter it came from, <c>{dlq topic}/{partition}/{offset}</c>.</summary>
     public const string SourceHeader = "redrive.source";
@@ -22,7 +24,7 @@ public sealed class DeadLetterRedriver(DeadLetterTopicReader reader, IProducer<b
     {
         var letters = await reader.ReadAsync(ids, cancellationToken).ConfigureAwait(false);
         var items = new List<RedriveItem>(ids.Count);
-        var sends = new List<(int Index, Task<DeliveryResult<byte[]?, byte[]?>> Delivery)>();
+        var sends = new List<(int Index, DeadLetterId Id, string Claim, Task<DeliveryResult<byte[]?, byte[]?>> Delivery)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var selected = new HashSet<DeadLetterId>();
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
@@ -63,18 +65,24 @@ public sealed class DeadLetterRedriver(DeadLetterTopicReader reader, IProducer<b
                 continue;
             }
 
+            if (await ledger.TryClaimAsync(reader.Topic, id, log.LogIdentifier, cancellationToken).ConfigureAwait(false) is not { } claim)
+            {
+                items.Add(new RedriveItem(id, RedriveOutcome.AlreadyRedriven, log.LogIdentifier, null));
+                continue;
+            }
+
             var message = new Message<byte[]?, byte[]?>
             {
                 Key = Encoding.UTF8.GetBytes(log.LogIdentifier),
                 Value = letter.Value,
                 Headers = new Headers { { SourceHeader, Encoding.UTF8.GetBytes($"{reader.Topic}/{id.Partition}/{id.Offset}") } },
             };
-            sends.Add((items.Count, producer.ProduceAsync(rawTopic, message, cancellationToken)));
+            sends.Add((items.Count, id, claim, producer.ProduceAsync(rawTopic, message, cancellationToken)));
             items.Add(new RedriveItem(id, RedriveOutcome.Redriven, log.LogIdentifier, null));
         }
 
         // Counted as re-driven only once the broker has acknowledged it.
-        foreach (var (index, delivery) in sends)
+        foreach (var (index, id, claim, delivery) in sends)
         {
             try
             {
@@ -83,7 +91,11 @@ public sealed class DeadLetterRedriver(DeadLetterTopicReader reader, IProducer<b
             catch (ProduceException<byte[]?, byte[]?> e)
             {
                 items[index] = items[index] with { Outcome = RedriveOutcome.FailedAgain, Reason = "not published to " + rawTopic + ": " + e.Error.Reason };
+                await ledger.ReleaseAsync(reader.Topic, id, claim, cancellationToken).ConfigureAwait(false);
+                continue;
             }
+
+            await ledger.ConfirmAsync(reader.Topic, id, claim, cancellationToken).ConfigureAwait(false);
         }
 
         return new RedriveResult(items);

@@ -12,6 +12,9 @@ public enum RedriveOutcome
     /// <summary>Its log id is already stored: sending it again would change nothing.</summary>
     AlreadyStored,
 
+    /// <summary>Re-driven by an earlier request (as SQS answers a message moved already): not published again.</summary>
+    AlreadyRedriven,
+
     /// <summary>Another selected dead letter carries the same log id and was handled instead.</summary>
     Duplicate,
 

@@ -9,6 +9,7 @@ public sealed record RedriveResponse(
     int Redriven,
     int FailedAgain,
     int AlreadyStored,
+    int AlreadyRedriven,
     int Duplicates,
     int NotFound,
     IReadOnlyList<RedriveItemResponse> Items)
@@ -18,6 +19,7 @@ public sealed record RedriveResponse(
         result.Count(RedriveOutcome.Redriven),
         result.Count(RedriveOutcome.FailedAgain),
         result.Count(RedriveOutcome.AlreadyStored),
+        result.Count(RedriveOutcome.AlreadyRedriven),
         result.Count(RedriveOutcome.Duplicate),
         result.Count(RedriveOutcome.NotFound),
         result.Items.Select(i => new RedriveItemResponse(i.Id.ToString(), JsonNamingPolicy.SnakeCaseLower.ConvertName(i.Outcome.ToString()), i.LogId, i.Reason)).ToList());

@@ -166,6 +166,12 @@ public sealed partial class ScoringWorker : BatchConsumerWorker
             activity?.SetTag("anomaly.flagged", flagged);
             var headers = new Headers();
             KafkaTraceContext.Inject(activity, headers);
+            if (source.Message.Headers?.TryGetLastBytes(ReplayHeaders.Source, out var replayedFrom) == true)
+            {
+                // A replay's re-score: the writer replaces the stored verdict with this one.
+                headers.Add(ReplayHeaders.Source, replayedFrom);
+            }
+
             _producer.Produce(_topics.Scored, new Message<byte[]?, byte[]?>
             {
                 Key = source.Message.Key,

@@ -47,6 +47,9 @@ public static class CounterNames
 
     public static string OffsetsSeries(string topic) => "offsets:" + topic;
 
+    /// <summary>The series of re-drive records of a dead-letter topic (one item per re-driven dead letter).</summary>
+    public static string RedrivenSeries(string topic) => "redriven:" + topic;
+
     public static string Level(string level)
     {
         var index = Array.IndexOf(Levels, level);

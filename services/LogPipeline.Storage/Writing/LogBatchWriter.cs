@@ -15,6 +15,9 @@ namespace LogPipeline.Storage.Writing;
 /// counters are committed; so a crash between the two steps leaves counted-but-unwritten logs, which the retry
 /// writes without counting them again (their offsets are past the marker). The first stored version of a log
 /// wins: a later copy with the same id (redelivery, or an upstream duplicate) is neither written nor counted.
+/// The one exception is a re-score (<see cref="PendingLog.Rescored"/>, a replay through <c>logs.raw</c>): it replaces
+/// the stored item, so the new model's verdict is what is read, and is not counted again (a re-scored log that finds
+/// no item is written and counted as any new log, so it is counted once whichever copy the writer sees first).
 /// </remarks>
 public sealed class LogBatchWriter
 {
@@ -44,27 +47,40 @@ public sealed class LogBatchWriter
 
         var started = Stopwatch.GetTimestamp();
 
-        // BatchWriteItem rejects two puts of one key in a request; the first copy in the batch wins.
-        var firstCopy = new bool[logs.Count];
-        var seen = new HashSet<string>(logs.Count, StringComparer.Ordinal);
+        // BatchWriteItem rejects two puts of one key in a request: one copy per id goes on, the last re-score if
+        // there is one (the newest verdict), else the first copy.
+        var chosen = new Dictionary<string, int>(logs.Count, StringComparer.Ordinal);
         for (var i = 0; i < logs.Count; i++)
         {
-            firstCopy[i] = seen.Add(logs[i].Scored.Log.LogIdentifier);
+            var id = logs[i].Scored.Log.LogIdentifier;
+            if (!chosen.ContainsKey(id) || logs[i].Rescored)
+            {
+                chosen[id] = i;
+            }
         }
 
-        var stored = await _finder.FindStoredAsync(logs, firstCopy, cancellationToken).ConfigureAwait(false);
-        var toStore = firstCopy;
-        for (var i = 0; i < logs.Count; i++)
+        var candidate = new bool[logs.Count];
+        foreach (var index in chosen.Values)
         {
-            toStore[i] = firstCopy[i] && !stored.Contains(logs[i].Scored.Log.LogIdentifier);
+            candidate[index] = true;
         }
 
-        var counted = await _counters.ApplyAsync(logs, toStore, cancellationToken).ConfigureAwait(false);
-
-        var items = new List<Dictionary<string, AttributeValue>>(logs.Count - stored.Count);
+        var stored = await _finder.FindStoredAsync(logs, candidate, cancellationToken).ConfigureAwait(false);
+        var countable = new bool[logs.Count];
+        var replaced = 0;
         for (var i = 0; i < logs.Count; i++)
         {
-            if (toStore[i])
+            var isStored = stored.Contains(logs[i].Scored.Log.LogIdentifier);
+            countable[i] = candidate[i] && !isStored;
+            replaced += candidate[i] && isStored && logs[i].Rescored ? 1 : 0;
+        }
+
+        var counted = await _counters.ApplyAsync(logs, countable, cancellationToken).ConfigureAwait(false);
+
+        var items = new List<Dictionary<string, AttributeValue>>(chosen.Count - stored.Count + replaced);
+        for (var i = 0; i < logs.Count; i++)
+        {
+            if (countable[i] || (candidate[i] && logs[i].Rescored))
             {
                 items.Add(_mapper.ToItem(logs[i].Scored));
             }
@@ -72,6 +88,6 @@ public sealed class LogBatchWriter
 
         await _items.WriteAsync(_options.LogTable, items, cancellationToken).ConfigureAwait(false);
         _metrics.BatchWriteDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return new BatchWriteResult(items.Count, stored.Count, counted);
+        return new BatchWriteResult(items.Count, stored.Count - replaced, counted, replaced);
     }
 }
