@@ -20,19 +20,7 @@ public class ArchiveEndToEndTests(PipelineAppFixture fixture) : IClassFixture<Pi
         var run = Guid.NewGuid().ToString("N")[..8];
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var ids = Enumerable.Range(0, 10).Select(i => $"archive-{run}-{i}").ToList();
-        var logs = ids.Select((id, i) => new JsonObject
-        {
-            ["log_identifier"] = id,
-            ["timestamp"] = now + i,
-            ["log_level"] = "INFO",
-            ["ip_address"] = "10.2.0.9",
-            ["user_id"] = "archive-user",
-            ["method"] = "GET",
-            ["path"] = "/api/products",
-            ["status_code"] = 200,
-            ["response_time"] = 0.05,
-            ["message"] = "GET /api/products 200",
-        }).ToArray();
+        var logs = ids.Select((id, i) => RawLog.Json(id, now + i, user: "archive-user")).ToArray();
         using var generator = fixture.App.CreateHttpClient("generator");
         using var response = await generator.PostAsJsonAsync("/control/logs", logs);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);

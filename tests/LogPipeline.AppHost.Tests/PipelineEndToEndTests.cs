@@ -75,8 +75,8 @@ public class PipelineEndToEndTests(PipelineAppFixture fixture) : IClassFixture<P
     {
         var run = Guid.NewGuid().ToString("N")[..8];
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var normal = Enumerable.Range(0, 20).Select(i => Log($"e2e-{run}-n{i}", now + i, "/api/products", 200, 0.06 + i % 5 * 0.01, "INFO", "10.1.0.7")).ToList();
-        var anomalous = Enumerable.Range(0, 5).Select(i => Log($"e2e-{run}-a{i}", now + 100 + i, $"/.git/config-{run}-{i}", 503, 45.0, "ERROR", $"198.51.100.{i + 10}")).ToList();
+        var normal = Enumerable.Range(0, 20).Select(i => RawLog.Json($"e2e-{run}-n{i}", now + i, "/api/products", 200, 0.06 + i % 5 * 0.01, "INFO", "10.1.0.7")).ToList();
+        var anomalous = Enumerable.Range(0, 5).Select(i => RawLog.Json($"e2e-{run}-a{i}", now + 100 + i, $"/.git/config-{run}-{i}", 503, 45.0, "ERROR", $"198.51.100.{i + 10}")).ToList();
 
         using var generator = fixture.App.CreateHttpClient("generator");
         using var response = await generator.PostAsJsonAsync("/control/logs", normal.Concat(anomalous).ToArray());
@@ -122,18 +122,4 @@ public class PipelineEndToEndTests(PipelineAppFixture fixture) : IClassFixture<P
             await Task.Delay(250, cancellationToken);
         }
     }
-
-    static JsonObject Log(string id, long timestamp, string path, int status, double seconds, string level, string ip) => new()
-    {
-        ["log_identifier"] = id,
-        ["timestamp"] = timestamp,
-        ["log_level"] = level,
-        ["ip_address"] = ip,
-        ["user_id"] = "e2e-user",
-        ["method"] = "GET",
-        ["path"] = path,
-        ["status_code"] = status,
-        ["response_time"] = seconds,
-        ["message"] = $"GET {path} {status}",
-    };
 }

@@ -46,19 +46,15 @@ public class RescoreEndToEndTests(PipelineAppFixture fixture) : IClassFixture<Pi
 
         var run = Guid.NewGuid().ToString("N")[..8];
         var first = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var logs = Enumerable.Range(0, 20).Select(i => new JsonObject
-        {
-            ["log_identifier"] = $"rescore-{run}-{i}",
-            ["timestamp"] = first + (i * 10),
-            ["log_level"] = i % 4 == 0 ? "WARN" : "INFO",
-            ["ip_address"] = $"10.3.0.{i + 1}",
-            ["user_id"] = "rescore-user",
-            ["method"] = "GET",
-            ["path"] = $"/api/products/{i}",
-            ["status_code"] = i % 5 == 0 ? 404 : 200,
-            ["response_time"] = 0.04 + (i * 0.001),
-            ["message"] = $"GET /api/products/{i}",
-        }).ToArray();
+        var logs = Enumerable.Range(0, 20).Select(i => RawLog.Json(
+            $"rescore-{run}-{i}",
+            first + (i * 10),
+            $"/api/products/{i}",
+            i % 5 == 0 ? 404 : 200,
+            0.04 + (i * 0.001),
+            i % 4 == 0 ? "WARN" : "INFO",
+            $"10.3.0.{i + 1}",
+            "rescore-user")).ToArray();
         var ids = logs.Select(l => l["log_identifier"]!.GetValue<string>()).ToList();
         var range = (From: first, To: first + (logs.Length * 10));
         var minutes = (From: first / 60_000 * 60_000, To: ((range.To / 60_000) + 1) * 60_000);

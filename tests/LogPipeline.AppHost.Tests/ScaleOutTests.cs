@@ -53,7 +53,7 @@ public class ScaleOutTests(ScaledOutAppFixture fixture, ITestOutputHelper output
         {
             foreach (var chunk in ids.Chunk(100))
             {
-                using var response = await generator.PostAsJsonAsync("/control/logs", chunk.Select((id, i) => Log(id, from + i, path)).ToArray(), timeout.Token);
+                using var response = await generator.PostAsJsonAsync("/control/logs", chunk.Select((id, i) => RawLog.Json(id, from + i, path, user: "scale-user")).ToArray(), timeout.Token);
                 Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
             }
         }, timeout.Token);
@@ -132,18 +132,4 @@ public class ScaleOutTests(ScaledOutAppFixture fixture, ITestOutputHelper output
         var body = JsonNode.Parse(await query.GetStringAsync($"/api/stats/series?series={Uri.EscapeDataString(series)}&from={from}&to={to}&granularity=minute", cancellationToken))!;
         return body["total"]!.GetValue<double>();
     }
-
-    static JsonObject Log(string id, long timestamp, string path) => new()
-    {
-        ["log_identifier"] = id,
-        ["timestamp"] = timestamp,
-        ["log_level"] = "INFO",
-        ["ip_address"] = "10.3.0.8",
-        ["user_id"] = "scale-user",
-        ["method"] = "GET",
-        ["path"] = path,
-        ["status_code"] = 200,
-        ["response_time"] = 0.05,
-        ["message"] = $"GET {path} 200",
-    };
 }
