@@ -23,7 +23,7 @@ public sealed record HarnessOptions
     public TimeSpan LostAfter { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>All Query API polls for marked records together stay under this many requests per second.</summary>
-    public double MaxPollsPerSecond { get; init; } = 200;
+    public double MaxPollsPerSecond { get; init; } = 100;
 
     /// <summary>Lag growing faster than this share of the rate (per second, over the measured window) is "not keeping up".</summary>
     public double GrowingLagShare { get; init; } = 0.05;

@@ -52,7 +52,8 @@ public sealed class LoadApp : IAsyncDisposable
         builder.Services.AddLogging(logging => logging
             .SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None)
-            .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error));
+            .AddFilter("Aspire.Hosting.Dcp", LogLevel.Error)
+            .AddFilter("LogPipeline.AppHost.Resources", LogLevel.None));
         var app = await builder.BuildAsync(timeout.Token).WaitAsync(timeout.Token);
         try
         {

@@ -134,7 +134,7 @@ public sealed record LoadReport(
 
         Line($"## Load harness: {DateTimeOffset.FromUnixTimeMilliseconds(StartedAtMs):yyyy-MM-dd HH:mm} UTC, {BuildConfiguration} build, {Environment.ProcessorCount} cores{(loadAverage is null ? "" : ", load average " + loadAverage)}");
         md.AppendLine();
-        Line($"{Options.Describe()}. Throughput from Kafka offsets (raw topic, the scorer's, writer's and archiver's committed offsets) over each measured window; latencies from marked records sent by the harness (produce → seen on logs.scored, by the scorer's message time; produce → first 200 from `GET /api/logs/{{id}}`, polled from when it was scored, every fifth of the time since, 20 ms to 1 s, at most {Options.MaxPollsPerSecond:0} requests/s in all).");
+        Line($"{Options.Describe()}. Throughput from Kafka offsets (raw topic, the scorer's, writer's and archiver's committed offsets) over each measured window; latencies from marked records sent by the harness (produce → seen on logs.scored, by the scorer's message time; produce → first 200 from `GET /api/logs/{{id}}`, polled from when it was scored, every fifth of the time since, 20 ms to 2 s, at most {Options.MaxPollsPerSecond:0} requests/s in all).");
         md.AppendLine();
         md.AppendLine("| rate/s | produced/s | scored/s | stored/s | archived/s | scorer lag start → end (trend/s) | writer lag start → end (trend/s) | archiver lag end | produce → scored ms p50 / p90 / p99 / max | produce → queryable ms p50 / p90 / p99 / max | marked (lost) | keeps up |");
         md.AppendLine("| ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | --- | --- | ---: | --- |");
@@ -173,7 +173,7 @@ public sealed record LoadReport(
         Line($"Counter of the marked route `{MarkedRecordProducer.Route}`: {(d.CounterTotal is { } total ? total.ToString("F0", CultureInfo.InvariantCulture) : "not read")} for {d.Queryable} records read back ({(d.Doubled is { } doubled ? $"**{doubled:F0} doubled**, {d.Uncounted:F0} uncounted" : "not checked")}).");
         if (Final is { } f)
         {
-            Line($"After the run ({(Drained ? "drained: every stage caught up" : "**not drained** within the deadline")}): {f.Produced} records in logs.raw, {f.Scored} committed by the scorer, {f.Stored} by the writer, {f.Archived} by the archiver, {f.DeadLetters} dead letters. Query API polls: {QueryRequests} requests, {QueryErrors} errors.");
+            Line($"After the run ({(Drained ? "drained: every stage caught up" : "**not drained** within the deadline")}): {f.Produced} records in logs.raw, {f.Scored} committed by the scorer, {f.Stored} by the writer, {f.Archived} by the archiver, {f.DeadLetters} dead letters. Query API polls for marked records: {QueryRequests} requests ({QueryRequests / Math.Max(1, (f.AtMs - StartedAtMs) / 1000.0):F0}/s on average; they load the Query API and DynamoDB too), {QueryErrors} errors.");
         }
 
         md.AppendLine();

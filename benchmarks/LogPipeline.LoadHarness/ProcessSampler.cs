@@ -84,35 +84,47 @@ public sealed class ProcessSampler
 
         var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var claimed = new HashSet<int> { _self };
+        var wrappers = new List<int>();
         foreach (var (name, pid) in _resources)
         {
+            // A project runs as `dotnet run` (the pid Aspire reports) with the service as its child: the wrapper only
+            // waits, and counts with DCP, so a service's figures are its own.
+            if (IsDotnetRun(pid) && children.ContainsKey(pid))
+            {
+                wrappers.Add(pid);
+                claimed.Add(pid);
+            }
+
             groups[name] = [.. Subtree(pid, children).Where(claimed.Add)];
         }
 
         groups[Host] = [_self];
-        groups[Orchestration] = [.. Subtree(_self, children).Concat(DcpProcesses(table.Keys).SelectMany(pid => Subtree(pid, children))).Where(claimed.Add)];
+        groups[Orchestration] = [.. wrappers.Concat(Subtree(_self, children).Concat(DcpProcesses(table.Keys).SelectMany(pid => Subtree(pid, children))).Where(claimed.Add))];
         return groups;
     }
 
     IEnumerable<int> DcpProcesses(IEnumerable<int> pids)
     {
         var monitor = $"--monitor\0{_self}\0";
-        foreach (var pid in pids)
-        {
-            string commandLine;
-            try
-            {
-                commandLine = File.ReadAllText($"/proc/{pid}/cmdline");
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                continue;
-            }
+        return pids.Where(pid => CommandLine(pid).Contains(monitor, StringComparison.Ordinal));
+    }
 
-            if (commandLine.Contains(monitor, StringComparison.Ordinal))
-            {
-                yield return pid;
-            }
+    static bool IsDotnetRun(int pid)
+    {
+        var commandLine = CommandLine(pid);
+        return commandLine.StartsWith("dotnet\0run\0", StringComparison.Ordinal) || commandLine.Contains("/dotnet\0run\0", StringComparison.Ordinal);
+    }
+
+    /// <summary>The process's arguments, NUL-separated as the kernel keeps them; empty when it is gone.</summary>
+    static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return "";
         }
     }
 

@@ -7,16 +7,16 @@ namespace LogPipeline.LoadHarness;
 /// Polls <c>GET /api/logs/{id}</c> for each marked record until the Query API returns it (queryable) or
 /// <see cref="HarnessOptions.LostAfter"/> passes (lost). A record cannot be stored before it is scored, so polling
 /// starts once it is seen on the scored topic (or after <see cref="UnscoredAfter"/>, in case the watcher missed it),
-/// then every fifth of the time since it was scored, from 20 ms to a second: the latency is known to within about
-/// 20 % of the writer's share. All polls together are paced to <c>maxPollsPerSecond</c>, so that when the pipeline
+/// then every fifth of the time since it was scored, from 20 ms to 2 s: the latency is known to within about 20 %
+/// of the writer's share. All polls together are paced to <c>maxPollsPerSecond</c>, so that when the pipeline
 /// falls behind the harness does not add a flood of reads to the load it measures.
 /// </summary>
-public sealed class QueryablePoller(HttpClient queryApi, TimeSpan lostAfter, double maxPollsPerSecond = 200)
+public sealed class QueryablePoller(HttpClient queryApi, TimeSpan lostAfter, double maxPollsPerSecond = 100)
 {
     public static readonly TimeSpan UnscoredAfter = TimeSpan.FromSeconds(10);
 
     static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(20);
-    static readonly TimeSpan MaxInterval = TimeSpan.FromSeconds(1);
+    static readonly TimeSpan MaxInterval = TimeSpan.FromSeconds(2);
 
     readonly ConcurrentBag<Task> _polls = [];
     readonly Lock _pace = new();
