@@ -22,6 +22,9 @@ public sealed record HarnessOptions
     /// <summary>A marked record not readable through the Query API this long after it was sent counts as lost.</summary>
     public TimeSpan LostAfter { get; init; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>How long the stages may take to catch up once the generator is paused at the end.</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>All Query API polls for marked records together stay under this many requests per second.</summary>
     public double MaxPollsPerSecond { get; init; } = 100;
 
@@ -33,7 +36,7 @@ public sealed record HarnessOptions
 
     public static readonly string Usage =
         "Options: --rates 500,1000,2000 (logs/s), --duration S (measured per rate), --warmup S (per rate), " +
-        "--marked N (marked records/s), --lost-after S, --max-polls N (Query API requests/s), --output DIR.";
+        "--marked N (marked records/s), --lost-after S, --drain-timeout S, --max-polls N (Query API requests/s), --output DIR.";
 
     public static HarnessOptions Parse(IReadOnlyList<string> args)
     {
@@ -48,6 +51,7 @@ public sealed record HarnessOptions
                 "--warmup" => options with { Warmup = Seconds(Value()) },
                 "--marked" => options with { MarkedPerSecond = Number(Value()) },
                 "--lost-after" => options with { LostAfter = Seconds(Value()) },
+                "--drain-timeout" => options with { DrainTimeout = Seconds(Value()) },
                 "--max-polls" => options with { MaxPollsPerSecond = Number(Value()) },
                 "--output" => options with { OutputDirectory = Value() },
                 _ => throw new ArgumentException($"Unknown option {args[i]}. {Usage}"),
@@ -59,9 +63,9 @@ public sealed record HarnessOptions
             throw new ArgumentException($"--rates needs one or more positive numbers. {Usage}");
         }
 
-        if (options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero || options.MarkedPerSecond <= 0 || options.MaxPollsPerSecond <= 0 || options.LostAfter <= TimeSpan.Zero)
+        if (options.Duration <= TimeSpan.Zero || options.Warmup < TimeSpan.Zero || options.MarkedPerSecond <= 0 || options.MaxPollsPerSecond <= 0 || options.LostAfter <= TimeSpan.Zero || options.DrainTimeout <= TimeSpan.Zero)
         {
-            throw new ArgumentException($"--duration, --marked, --max-polls and --lost-after must be positive, --warmup not negative. {Usage}");
+            throw new ArgumentException($"--duration, --marked, --max-polls, --lost-after and --drain-timeout must be positive, --warmup not negative. {Usage}");
         }
 
         return options;

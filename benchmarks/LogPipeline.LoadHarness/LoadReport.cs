@@ -37,9 +37,11 @@ public sealed record LoadReport(
             marked.Count(r => r.Acknowledged),
             marked.Count(r => r.QueryableLatencyMs is not null),
             marked.Count(r => r.Lost),
+            marked.Count(r => r.Late),
             marked.Count(r => r.Acknowledged && r.ScoredLatencyMs is null),
             marked.Count(r => r.ScoredCopies > 1),
-            counterTotal);
+            counterTotal,
+            drained);
         var configuration = typeof(LoadReport).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "unknown";
         return new LoadReport(options, startedAtMs, configuration, rates, delivery, stages.Count == 0 ? null : stages[^1], drained, queryRequests, queryErrors, stages, processes, marked);
     }
@@ -79,6 +81,7 @@ public sealed record LoadReport(
             Percentiles.Of(records.Select(r => r.QueryableLatencyMs).OfType<long>()),
             records.Count,
             records.Count(r => r.Lost),
+            records.Count(r => r.Late),
             records.Count(r => r.Acknowledged && r.ScoredLatencyMs is null),
             records.Count(r => r.ScoredCopies > 1),
             records.Count(r => r.DeliveryError is not null),
@@ -136,11 +139,11 @@ public sealed record LoadReport(
         md.AppendLine();
         Line($"{Options.Describe()}. Throughput from Kafka offsets (raw topic, the scorer's, writer's and archiver's committed offsets) over each measured window; latencies from marked records sent by the harness (produce → seen on logs.scored, by the scorer's message time; produce → first 200 from `GET /api/logs/{{id}}`, polled from when it was scored, every fifth of the time since, 20 ms to 2 s, at most {Options.MaxPollsPerSecond:0} requests/s in all).");
         md.AppendLine();
-        md.AppendLine("| rate/s | produced/s | scored/s | stored/s | archived/s | scorer lag start → end (trend/s) | writer lag start → end (trend/s) | archiver lag end | produce → scored ms p50 / p90 / p99 / max | produce → queryable ms p50 / p90 / p99 / max | marked (lost) | keeps up |");
+        md.AppendLine("| rate/s | produced/s (with marked) | scored/s | stored/s | archived/s | scorer lag start → end (trend/s) | writer lag start → end (trend/s) | archiver lag end | produce → scored ms p50 / p90 / p99 / max | produce → queryable ms p50 / p90 / p99 / max | marked (lost, late) | keeps up |");
         md.AppendLine("| ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | --- | --- | ---: | --- |");
         foreach (var r in Rates)
         {
-            Line($"| {r.TargetRate:0.##} | {r.ProducedPerSecond:F0} | {r.ScoredPerSecond:F0} | {r.StoredPerSecond:F0} | {r.ArchivedPerSecond:F0} | {LagCell(r.Lags[0])} | {LagCell(r.Lags[1])} | {r.Lags[2].End} | {LatencyCell(r.ScoredLatency)} | {LatencyCell(r.QueryableLatency)} | {r.Marked} ({r.Lost}) | {(r.KeepsUp ? "yes" : "**no**: " + r.Limit)} |");
+            Line($"| {r.TargetRate:0.##} | {r.ProducedPerSecond:F0} | {r.ScoredPerSecond:F0} | {r.StoredPerSecond:F0} | {r.ArchivedPerSecond:F0} | {LagCell(r.Lags[0])} | {LagCell(r.Lags[1])} | {r.Lags[2].End} | {LatencyCell(r.ScoredLatency)} | {LatencyCell(r.QueryableLatency)} | {r.Marked} ({r.Lost}, {r.Late}) | {(r.KeepsUp ? "yes" : "**no**: " + r.Limit)} |");
         }
 
         md.AppendLine();
@@ -169,8 +172,8 @@ public sealed record LoadReport(
 
         md.AppendLine();
         var d = Delivery;
-        Line($"Delivery: {d.Marked} marked records sent, {d.Acknowledged} acknowledged by the broker, {d.Queryable} read back through the Query API, **{d.Lost} lost** (not readable within {Options.LostAfter.TotalSeconds:F0} s), {d.NeverScored} never seen on logs.scored, {d.ScoredTwice} scored more than once (redelivered; the writer stores an id once).");
-        Line($"Counter of the marked route `{MarkedRecordProducer.Route}`: {(d.CounterTotal is { } total ? total.ToString("F0", CultureInfo.InvariantCulture) : "not read")} for {d.Queryable} records read back ({(d.Doubled is { } doubled ? $"**{doubled:F0} doubled**, {d.Uncounted:F0} uncounted" : "not checked")}).");
+        Line($"Delivery{(d.Drained ? "" : " (**inconclusive**: the stages had not caught up, so records counted lost may still arrive)")}: {d.Marked} marked records sent, {d.Acknowledged} acknowledged by the broker, {d.Queryable} read back through the Query API, **{d.Lost} lost** (not readable within {Options.LostAfter.TotalSeconds:F0} s, nor after the stages caught up), {d.Late} late (readable only after that deadline, their latency not counted), {d.NeverScored} never seen on logs.scored, {d.ScoredTwice} scored more than once (redelivered; the writer stores an id once).");
+        Line($"Counter of the marked route `{MarkedRecordProducer.Route}`: {(d.CounterTotal is { } total ? total.ToString("F0", CultureInfo.InvariantCulture) : "not read")} for {d.Queryable + d.Late} records read back ({(d.Doubled is { } doubled ? $"**{doubled:F0} doubled**, {d.Uncounted:F0} uncounted" : "not checked: the stages had not caught up")}).");
         if (Final is { } f)
         {
             Line($"After the run ({(Drained ? "drained: every stage caught up" : "**not drained** within the deadline")}): {f.Produced} records in logs.raw, {f.Scored} committed by the scorer, {f.Stored} by the writer, {f.Archived} by the archiver, {f.DeadLetters} dead letters. Query API polls for marked records: {QueryRequests} requests ({QueryRequests / Math.Max(1, (f.AtMs - StartedAtMs) / 1000.0):F0}/s on average; they load the Query API and DynamoDB too), {QueryErrors} errors.");

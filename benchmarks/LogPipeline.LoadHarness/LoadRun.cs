@@ -77,6 +77,7 @@ public sealed class LoadRun
             _log.WriteLine("generator paused; waiting for the stages to drain and every marked record to be read back or declared lost");
             var drained = await DrainAsync(cancellationToken);
             await poller.CompletionAsync().WaitAsync(_options.LostAfter + TimeSpan.FromMinutes(1), cancellationToken);
+            await poller.RecheckLostAsync(marked.Values, cancellationToken);
             var counter = await CounterTotalAsync(query, marked.Values, cancellationToken);
             await stopSampling.CancelAsync();
             await sampling;
@@ -98,10 +99,10 @@ public sealed class LoadRun
         }
     }
 
-    /// <summary>Waits until the scorer and the writer have committed everything produced (true), or until the lost-record deadline (false).</summary>
+    /// <summary>Waits until the scorer and the writer have committed everything produced (true), or until the drain timeout (false).</summary>
     async Task<bool> DrainAsync(CancellationToken cancellationToken)
     {
-        var deadline = Clock.NowMs() + (long)_options.LostAfter.TotalMilliseconds;
+        var deadline = Clock.NowMs() + (long)_options.DrainTimeout.TotalMilliseconds;
         var lastProgress = 0L;
         while (Clock.NowMs() < deadline)
         {

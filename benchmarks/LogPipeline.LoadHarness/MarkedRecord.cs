@@ -13,6 +13,7 @@ public sealed class MarkedRecord(string id, int rateIndex, long sentAtMs)
     long _queryableAt = Unset;
     int _scoredCopies;
     int _lost;
+    int _late;
 
     public string Id { get; } = id;
 
@@ -29,6 +30,9 @@ public sealed class MarkedRecord(string id, int rateIndex, long sentAtMs)
     public int ScoredCopies => Volatile.Read(ref _scoredCopies);
 
     public bool Lost => Volatile.Read(ref _lost) != 0;
+
+    /// <summary>Not readable within the deadline, but readable once the stages had caught up: late, not lost.</summary>
+    public bool Late => Volatile.Read(ref _late) != 0;
 
     public long? ScoredLatencyMs => Latency(ref _scoredAt);
 
@@ -53,6 +57,12 @@ public sealed class MarkedRecord(string id, int rateIndex, long sentAtMs)
     public void MarkQueryable(long atMs) => Interlocked.CompareExchange(ref _queryableAt, atMs, Unset);
 
     public void MarkLost() => Volatile.Write(ref _lost, 1);
+
+    public void MarkFoundLate()
+    {
+        Volatile.Write(ref _late, 1);
+        Volatile.Write(ref _lost, 0);
+    }
 
     long? Latency(ref long at)
     {

@@ -35,6 +35,23 @@ public sealed class QueryablePoller(HttpClient queryApi, TimeSpan lostAfter, dou
     /// <summary>Completes when every tracked record is queryable or lost (at most <c>lostAfter</c> after the last was sent).</summary>
     public Task CompletionAsync() => Task.WhenAll(_polls);
 
+    /// <summary>
+    /// Asks once more for each record declared lost: one readable now (after the stages caught up) was late, not lost.
+    /// </summary>
+    public async Task RecheckLostAsync(IEnumerable<MarkedRecord> records, CancellationToken cancellationToken)
+    {
+        foreach (var record in records.Where(r => r.Lost))
+        {
+            await PaceAsync(cancellationToken);
+            Interlocked.Increment(ref _requestsSent);
+            using var response = await queryApi.GetAsync("/api/logs/" + Uri.EscapeDataString(record.Id), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                record.MarkFoundLate();
+            }
+        }
+    }
+
     async Task PollAsync(MarkedRecord record, CancellationToken cancellationToken)
     {
         var path = "/api/logs/" + Uri.EscapeDataString(record.Id);

@@ -18,6 +18,7 @@ public sealed record RateResult(
     Percentiles QueryableLatency,
     int Marked,
     int Lost,
+    int Late,
     int NeverScored,
     int ScoredTwice,
     int DeliveryFailed,

@@ -38,10 +38,10 @@ public static class ReportFiles
 
         await File.WriteAllTextAsync(Path.Combine(directory, "processes.csv"), processes.ToString(), cancellationToken);
 
-        var marked = new StringBuilder("id,rate_index,sent_at_ms,scored_ms,queryable_ms,scored_copies,lost,delivery_error\n");
+        var marked = new StringBuilder("id,rate_index,sent_at_ms,scored_ms,queryable_ms,scored_copies,lost,late,delivery_error\n");
         foreach (var m in report.Marked.OrderBy(m => m.SentAtMs))
         {
-            marked.Append(CultureInfo.InvariantCulture, $"{m.Id},{m.RateIndex},{m.SentAtMs},{m.ScoredLatencyMs},{m.QueryableLatencyMs},{m.ScoredCopies},{m.Lost},\"{m.DeliveryError?.Replace("\"", "'", StringComparison.Ordinal)}\"\n");
+            marked.Append(CultureInfo.InvariantCulture, $"{m.Id},{m.RateIndex},{m.SentAtMs},{m.ScoredLatencyMs},{m.QueryableLatencyMs},{m.ScoredCopies},{m.Lost},{m.Late},\"{m.DeliveryError?.Replace("\"", "'", StringComparison.Ordinal)}\"\n");
         }
 
         await File.WriteAllTextAsync(Path.Combine(directory, "marked.csv"), marked.ToString(), cancellationToken);

@@ -26,7 +26,7 @@ public sealed class SvgPanel(string title, string xLabel, string yLabel)
     {
         var points = Series.SelectMany(s => s.Points).ToList();
         var xMin = points.Count == 0 ? 0 : Math.Min(0, points.Min(p => p.X));
-        var xMax = Math.Max(xMin + 1, points.Count == 0 ? 1 : points.Max(p => p.X));
+        var xMax = NiceCeiling(Math.Max(xMin + 1, points.Count == 0 ? 1 : points.Max(p => p.X)));
         if (XLabels.Count > 0)
         {
             xMin = XLabels.Min(l => l.X) - 0.5;

@@ -50,15 +50,21 @@ public class LoadReportTests
         var lost = new MarkedRecord("b", 0, 1_000);
         lost.MarkAcknowledged(1_010);
         lost.MarkLost();
+        var late = new MarkedRecord("c", 0, 1_000);
+        late.MarkAcknowledged(1_010);
+        late.MarkLost();
+        late.MarkFoundLate();
 
-        var report = LoadReport.Create(Options with { Rates = [100] }, 0, [], [], [read, lost], counterTotal: 2, drained: true, 10, 0);
+        var report = LoadReport.Create(Options with { Rates = [100] }, 0, [], [], [read, lost, late], counterTotal: 3, drained: true, 10, 0);
 
         Assert.Equal(200, read.ScoredLatencyMs);
         Assert.Equal(500, read.QueryableLatencyMs);
-        Assert.Equal(new DeliveryCheck(2, 2, 1, 1, 1, 1, 2), report.Delivery);
+        Assert.Equal(new DeliveryCheck(3, 3, 1, 1, 1, 2, 1, 3, Drained: true), report.Delivery);
         Assert.Equal(1, report.Delivery.Doubled);
         Assert.Equal(new Percentiles(1, 500, 500, 500, 500), report.Rates[0].QueryableLatency);
         Assert.Equal(1, report.Rates[0].Lost);
+        Assert.Equal(1, report.Rates[0].Late);
+        Assert.False(late.Lost);
     }
 
     /// <summary>Ten seconds measured per rate, one sample a second; the generator produces at the rate, the scorer keeps up.</summary>

@@ -45,6 +45,7 @@ public class LoadRunTests(ITestOutputHelper output)
         Assert.Equal(report.Delivery.Marked, report.Delivery.Acknowledged);
         Assert.Equal(report.Delivery.Marked, report.Delivery.Queryable);
         Assert.Equal(0, report.Delivery.Lost);
+        Assert.Equal(0, report.Delivery.Late);
         Assert.Equal(0, report.Delivery.NeverScored);
         Assert.Equal(rate.Marked, rate.QueryableLatency.Count);
         Assert.Equal(rate.Marked, rate.ScoredLatency.Count);
