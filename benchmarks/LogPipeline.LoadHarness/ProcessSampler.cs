@@ -184,6 +184,4 @@ public sealed class ProcessSampler
                 long.Parse(fields[21], CultureInfo.InvariantCulture))
             : null;
     }
-
-    readonly record struct ProcStat(int ParentPid, long Ticks, long RssPages);
 }
