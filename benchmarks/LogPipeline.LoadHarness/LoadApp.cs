@@ -1,5 +1,6 @@
 using System.Globalization;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -102,6 +103,14 @@ public sealed class LoadApp : IAsyncDisposable
 
         return pids;
     }
+
+    /// <summary>
+    /// Each project resource's folder: its processes run from <c>folder/bin/…</c>, which finds them by command line
+    /// too (replicas of a resource have pids of their own).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ProjectDirectories() =>
+        _app.Services.GetRequiredService<DistributedApplicationModel>().Resources.OfType<ProjectResource>()
+            .ToDictionary(p => p.Name, p => Path.GetDirectoryName(p.GetProjectMetadata().ProjectPath)!, StringComparer.Ordinal);
 
     public ValueTask DisposeAsync() => new(StopAsync(_app));
 

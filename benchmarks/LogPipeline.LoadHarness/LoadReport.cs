@@ -100,7 +100,10 @@ public sealed record LoadReport(
             return "not measured (fewer than two offset samples)";
         }
 
-        var growing = lags.Where(l => l.Stage != "archiver" && l.SlopePerSecond > growingShare * target).OrderByDescending(l => l.SlopePerSecond).FirstOrDefault();
+        // Stages commit whole batches (up to 500 records), so a lag below two seconds of traffic or one batch is noise.
+        var tolerated = Math.Max(2 * target, 500);
+        var growing = lags.Where(l => l.Stage != "archiver" && l.SlopePerSecond > growingShare * target && l.End > tolerated)
+            .OrderByDescending(l => l.SlopePerSecond).FirstOrDefault();
         if (growing is not null)
         {
             return string.Create(CultureInfo.InvariantCulture, $"{growing.Stage} (lag grew {growing.SlopePerSecond:F0} records/s, {growing.Start} → {growing.End})");

@@ -50,7 +50,7 @@ public sealed class LoadRun
         using var watcher = new ScoredWatcher(kafka, $"load-harness-{runId}", idPrefix, marked);
         using var producer = new MarkedRecordProducer(kafka, idPrefix, marked);
         var poller = new QueryablePoller(query, _options.LostAfter, _options.MaxPollsPerSecond);
-        var processes = new ProcessSampler(_app.ProcessIds());
+        var processes = new ProcessSampler(_app.ProcessIds(), _app.ProjectDirectories());
 
         using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var sampling = SampleAsync(offsets, processes, stopSampling.Token);

@@ -26,7 +26,15 @@ public sealed class ProcessSampler
     long _previousAtMs;
     int _samples;
 
-    public ProcessSampler(IReadOnlyDictionary<string, int> resourcePids) => _resources = resourcePids;
+    readonly IReadOnlyDictionary<string, string> _projectDirectories;
+
+    /// <param name="resourcePids">Each resource's process, as Aspire reports it.</param>
+    /// <param name="projectDirectories">Each project resource's folder: any other process started from its <c>bin</c> (a replica) counts with it.</param>
+    public ProcessSampler(IReadOnlyDictionary<string, int> resourcePids, IReadOnlyDictionary<string, string> projectDirectories)
+    {
+        _resources = resourcePids;
+        _projectDirectories = projectDirectories;
+    }
 
     public static bool Supported => OperatingSystem.IsLinux() && Directory.Exists("/proc");
 
@@ -99,7 +107,20 @@ public sealed class ProcessSampler
         }
 
         groups[Host] = [_self];
-        groups[Orchestration] = [.. wrappers.Concat(Subtree(_self, children).Concat(DcpProcesses(table.Keys).SelectMany(pid => Subtree(pid, children))).Where(claimed.Add))];
+        var orchestrated = Subtree(_self, children).Concat(DcpProcesses(table.Keys).SelectMany(pid => Subtree(pid, children))).ToList();
+        foreach (var pid in orchestrated.Where(pid => !claimed.Contains(pid)))
+        {
+            var program = CommandLine(pid).Split('\0')[0];
+            foreach (var (name, directory) in _projectDirectories)
+            {
+                if (program.StartsWith(Path.Combine(directory, "bin") + "/", StringComparison.Ordinal) && claimed.Add(pid))
+                {
+                    (groups.TryGetValue(name, out var list) ? list : groups[name] = []).Add(pid);
+                }
+            }
+        }
+
+        groups[Orchestration] = [.. wrappers.Concat(orchestrated.Where(claimed.Add))];
         return groups;
     }
 
