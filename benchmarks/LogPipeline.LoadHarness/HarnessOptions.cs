@@ -34,9 +34,12 @@ public sealed record HarnessOptions
     /// <summary>Where the report, the chart and the samples go; null: <c>.artifacts/load-harness/&lt;UTC time&gt;</c>.</summary>
     public string? OutputDirectory { get; init; }
 
+    /// <summary>App host settings (<c>Key=Value</c>, e.g. <c>Replicas:writer=2</c> or <c>Pipeline:Writer:BatchSize=2000</c>) to measure a variant.</summary>
+    public IReadOnlyList<string> AppHostSettings { get; init; } = [];
+
     public static readonly string Usage =
         "Options: --rates 500,1000,2000 (logs/s), --duration S (measured per rate), --warmup S (per rate), " +
-        "--marked N (marked records/s), --lost-after S, --drain-timeout S, --max-polls N (Query API requests/s), --output DIR.";
+        "--marked N (marked records/s), --lost-after S, --drain-timeout S, --max-polls N (Query API requests/s), --output DIR, --set Key=Value (an app host setting, repeatable).";
 
     public static HarnessOptions Parse(IReadOnlyList<string> args)
     {
@@ -54,6 +57,7 @@ public sealed record HarnessOptions
                 "--drain-timeout" => options with { DrainTimeout = Seconds(Value()) },
                 "--max-polls" => options with { MaxPollsPerSecond = Number(Value()) },
                 "--output" => options with { OutputDirectory = Value() },
+                "--set" => options with { AppHostSettings = [.. options.AppHostSettings, Setting(Value())] },
                 _ => throw new ArgumentException($"Unknown option {args[i]}. {Usage}"),
             };
         }
@@ -71,8 +75,11 @@ public sealed record HarnessOptions
         return options;
     }
 
+    static string Setting(string text) =>
+        text.IndexOf('=', StringComparison.Ordinal) > 0 ? text : throw new ArgumentException($"--set needs Key=Value, not '{text}'. {Usage}");
+
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"rates {string.Join(", ", Rates)} logs/s, {Warmup.TotalSeconds:F0} s warm-up + {Duration.TotalSeconds:F0} s measured each, {MarkedPerSecond} marked records/s");
+        $"rates {string.Join(", ", Rates)} logs/s, {Warmup.TotalSeconds:F0} s warm-up + {Duration.TotalSeconds:F0} s measured each, {MarkedPerSecond} marked records/s{(AppHostSettings.Count == 0 ? "" : "; " + string.Join(", ", AppHostSettings))}");
 
     static double Number(string value) => double.Parse(value, NumberStyles.Float, CultureInfo.InvariantCulture);
 

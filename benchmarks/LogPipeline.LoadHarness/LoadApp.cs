@@ -34,7 +34,7 @@ public sealed class LoadApp : IAsyncDisposable
 
     public string KafkaBootstrap { get; }
 
-    public static async Task<LoadApp> StartAsync(TextWriter log, CancellationToken cancellationToken)
+    public static async Task<LoadApp> StartAsync(TextWriter log, IReadOnlyList<string> appHostSettings, CancellationToken cancellationToken)
     {
         var apiKey = "load-harness-" + Guid.NewGuid().ToString("N");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -47,6 +47,7 @@ public sealed class LoadApp : IAsyncDisposable
                 "--Ports:Fixed=false",
                 "--ResourceList:Url=http://127.0.0.1:0",
                 $"--Parameters:queryapi-key={apiKey}",
+                .. appHostSettings.Select(setting => "--" + setting),
             ],
             timeout.Token).WaitAsync(timeout.Token);
         // The harness prints its own progress: the resources' console logs and the health checks failing while they start are noise here.

@@ -24,7 +24,7 @@ var directory = options.OutputDirectory ?? ReportFiles.DefaultDirectory();
 var loadAtStart = ReportFiles.LoadAverage();
 Console.WriteLine($"load harness: {options.Describe()}; starting the app (load average {loadAtStart})");
 LoadReport report;
-await using (var app = await LoadApp.StartAsync(Console.Out, cancellation.Token))
+await using (var app = await LoadApp.StartAsync(Console.Out, options.AppHostSettings, cancellation.Token))
 {
     report = await LoadRun.RunAsync(app, options, Console.Out, cancellation.Token);
     Console.WriteLine("stopping the app");

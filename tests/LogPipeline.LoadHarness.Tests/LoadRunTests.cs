@@ -27,7 +27,7 @@ public class LoadRunTests(ITestOutputHelper output)
         LoadReport report;
         try
         {
-            await using var app = await LoadApp.StartAsync(log, timeout.Token).WaitAsync(RunTimeout);
+            await using var app = await LoadApp.StartAsync(log, [], timeout.Token).WaitAsync(RunTimeout);
             report = await LoadRun.RunAsync(app, options, log, timeout.Token).WaitAsync(RunTimeout);
         }
         finally
