@@ -1,10 +1,7 @@
 using Amazon.S3;
-using Confluent.Kafka;
 using LogPipeline.Archive;
 using LogPipeline.Archiver;
 using LogPipeline.Contracts;
-using LogPipeline.Kafka;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -40,14 +37,7 @@ public static class ArchiverHostingExtensions
         builder.Services.AddSingleton(sp => new ArchiveBucket(sp.GetRequiredService<IAmazonS3>(), bucketName));
 
         var group = builder.Configuration[ArchiverOptions.SectionName + ":ConsumerGroup"] is { Length: > 0 } configured ? configured : new ArchiverOptions().ConsumerGroup;
-        builder.AddKafkaConsumer("kafka", group);
-        builder.AddKafkaProducer("kafka");
-        builder.Services.AddSingleton(sp => new BatchProducer(sp.GetRequiredService<IProducer<byte[]?, byte[]?>>()));
-        builder.Services.AddSingleton(sp => new DeadLetterPublisher(
-            sp.GetRequiredService<IProducer<byte[]?, byte[]?>>(),
-            sp.GetRequiredService<IOptions<TopicOptions>>().Value.DeadLetter,
-            "archiver",
-            sp.GetRequiredService<ILogger<DeadLetterPublisher>>()));
+        builder.AddStageKafkaClients("kafka", group, "archiver");
         builder.Services.AddSingleton<ArchiverMetrics>();
         builder.Services.AddSingleton<ArchiveUploader>();
         builder.Services.AddSingleton<ArchiveBatchHandler>();

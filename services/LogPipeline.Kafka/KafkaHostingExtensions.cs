@@ -1,10 +1,12 @@
 using Confluent.Kafka;
+using LogPipeline.Contracts;
 using LogPipeline.Kafka;
 using LogPipeline.Kafka.Msk;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -34,6 +36,24 @@ public static class KafkaHostingExtensions
     {
         builder.Services.AddSingleton(sp =>
             KafkaClientFactory.CreateConsumer(builder.Configuration, connectionName, groupId, sp.GetRequiredService<ILoggerFactory>(), configure));
+        return builder;
+    }
+
+    /// <summary>
+    /// The Kafka clients of a pipeline stage that consumes in group <paramref name="groupId"/> and sends the records it
+    /// cannot process to the dead-letter topic: the consumer, one producer, a <see cref="BatchProducer"/> on it, and a
+    /// <see cref="DeadLetterPublisher"/> that names <paramref name="stage"/> in its headers.
+    /// </summary>
+    public static IHostApplicationBuilder AddStageKafkaClients(this IHostApplicationBuilder builder, string connectionName, string groupId, string stage)
+    {
+        builder.AddKafkaConsumer(connectionName, groupId);
+        builder.AddKafkaProducer(connectionName);
+        builder.Services.AddSingleton(sp => new BatchProducer(sp.GetRequiredService<IProducer<byte[]?, byte[]?>>()));
+        builder.Services.AddSingleton(sp => new DeadLetterPublisher(
+            sp.GetRequiredService<IProducer<byte[]?, byte[]?>>(),
+            sp.GetRequiredService<IOptions<TopicOptions>>().Value.DeadLetter,
+            stage,
+            sp.GetRequiredService<ILogger<DeadLetterPublisher>>()));
         return builder;
     }
 

@@ -1,8 +1,5 @@
-using Confluent.Kafka;
 using LogPipeline.Contracts;
-using LogPipeline.Kafka;
 using LogPipeline.Writer;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -24,14 +21,7 @@ public static class WriterHostingExtensions
             .ValidateOnStart();
 
         var group = builder.Configuration[WriterOptions.SectionName + ":ConsumerGroup"] is { Length: > 0 } configured ? configured : new WriterOptions().ConsumerGroup;
-        builder.AddKafkaConsumer("kafka", group);
-        builder.AddKafkaProducer("kafka");
-        builder.Services.AddSingleton(sp => new BatchProducer(sp.GetRequiredService<IProducer<byte[]?, byte[]?>>()));
-        builder.Services.AddSingleton(sp => new DeadLetterPublisher(
-            sp.GetRequiredService<IProducer<byte[]?, byte[]?>>(),
-            sp.GetRequiredService<IOptions<TopicOptions>>().Value.DeadLetter,
-            "writer",
-            sp.GetRequiredService<ILogger<DeadLetterPublisher>>()));
+        builder.AddStageKafkaClients("kafka", group, "writer");
         builder.Services.AddSingleton<ScoredLogBatchHandler>();
         builder.AddBatchConsumerWorker<ScoredLogWriterWorker>("writer");
         return builder;
