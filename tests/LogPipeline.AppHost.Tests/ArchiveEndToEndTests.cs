@@ -57,7 +57,8 @@ public class ArchiveEndToEndTests(PipelineAppFixture fixture) : IClassFixture<Pi
 
                     if (log.LogIdentifier.StartsWith($"archive-{run}-", StringComparison.Ordinal))
                     {
-                        Assert.True(verdict.AnomalyScore > 0, $"{log.LogIdentifier} is archived with its verdict");
+                        // The verdict, not its value: a forest still warming up scores 0, and the app has just started.
+                        Assert.True(verdict.ScoredAt >= now && verdict.Model.Length > 0, $"{log.LogIdentifier} is archived with its verdict");
                         found.TryAdd(log.LogIdentifier, []);
                         found[log.LogIdentifier].Add(key);
                     }
