@@ -9,7 +9,7 @@ public sealed record RcfModelSettings
 {
     /// <summary>Features per record: the length of every vector sent to the model.</summary>
     // The scorer's LogFeatureExtractor.FeatureCount: change both together.
-    public int FeatureDim { get; init; } = 5;
+    public int FeatureDim { get; init; } = 6;
 
     /// <summary>Consecutive records joined into one point (1 = each record on its own).</summary>
     public int ShingleSize { get; init; } = 1;

@@ -17,6 +17,7 @@ public sealed class AnomalyExplainer
     public const int PathNovelty = 2;
     public const int ClientNewness = 3;
     public const int ClientRate = 4;
+    public const int ServerErrorSurge = 5;
 
     /// <summary>Features with less than this share of the score are left out (the strongest one never is).</summary>
     public const double MinimumShare = 0.15;
@@ -43,7 +44,7 @@ public sealed class AnomalyExplainer
             shares[i] = (high[i] + low[i]) / score;
         }
 
-        // Insertion sort by share, largest first: five entries.
+        // Insertion sort by share, largest first: a handful of entries.
         for (var i = 1; i < order.Length; i++)
         {
             for (var j = i; j > 0 && shares[order[j]] > shares[order[j - 1]]; j--)
@@ -77,6 +78,7 @@ public sealed class AnomalyExplainer
         PathNovelty => DescribeRoute(LogRoutes.RouteOf(log.Path), features[PathNovelty], above),
         ClientNewness => DescribeClient(features[ClientNewness], above),
         ClientRate => above ? DescribeRate(features[ClientRate]) : "a client quieter than usual",
+        ServerErrorSurge => DescribeSurge(features[ServerErrorSurge]),
         _ => $"feature {feature}",
     };
 
@@ -112,11 +114,15 @@ public sealed class AnomalyExplainer
         return string.Create(CultureInfo.InvariantCulture, $"{requests:F0} request{(requests == 1 ? "" : "s")} from this client in the last ~15 s");
     }
 
-    static string DescribeClient(float newness, bool above)
+    // Newness also weighs how rare new clients are lately (see LogFeatureExtractor), so it does not tell an age.
+    static string DescribeClient(float newness, bool above) =>
+        !above || newness < 0.05 ? "a long-known client" : "client first seen moments ago";
+
+    static string DescribeSurge(float surge)
     {
-        var ageSeconds = LogFeatureExtractor.NewnessScaleSeconds * ((1 / newness) - 1);
-        return !above ? "a long-known client"
-            : ageSeconds < 1 ? "client first seen"
-            : string.Create(CultureInfo.InvariantCulture, $"client first seen {ageSeconds:F0} s ago");
+        var errors = Math.Round(LogFeatureExtractor.ServerErrorsBehind(surge));
+        return errors <= 1
+            ? "a server error, none other on this route in the last ~10 s"
+            : string.Create(CultureInfo.InvariantCulture, $"{errors:F0} server errors on this route in the last ~10 s");
     }
 }

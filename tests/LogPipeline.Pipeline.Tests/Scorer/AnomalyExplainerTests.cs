@@ -78,7 +78,7 @@ public class AnomalyExplainerTests
 
         var explanation = explainer.Explain(probe, features, 3.0, high, low);
 
-        Assert.Equal("client first seen (53 %); route never seen: /.env (40 %)", explanation);
+        Assert.Equal("client first seen moments ago (53 %); route never seen: /.env (40 %)", explanation);
     }
 
     [Fact]
@@ -96,6 +96,25 @@ public class AnomalyExplainerTests
         Assert.Equal(3, reasons.Length);
         Assert.Equal("status 503 (server error, level ERROR), rare on this route (33 %)", reasons[0]);
         Assert.StartsWith("response time 50 ms, 1x this route's usual", reasons[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AServerErrorInABurstNamesHowManyErrorsTheRouteAnsweredLately()
+    {
+        var (extractor, explainer) = Warm();
+        var features = new float[Features];
+        var error = Log(path: "/api/orders", status: 500, timestamp: 200 * 60_000L);
+        for (var i = 0; i < 12; i++)
+        {
+            error = Log(path: "/api/orders", status: 500, timestamp: (200 * 60_000L) + (i * 100));
+            extractor.Extract(error, features);
+        }
+
+        var (high, low) = Attribution((AnomalyExplainer.ServerErrorSurge, 2.0, 0), (AnomalyExplainer.StatusRarity, 1.0, 0));
+
+        var explanation = explainer.Explain(error, features, 3.0, high, low);
+
+        Assert.StartsWith("12 server errors on this route in the last ~10 s (67 %); status 500", explanation, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -123,12 +123,21 @@ public class LogFeatureExtractorTests
         Assert.Equal(1f, Extract(extractor, Log(path: "/.env"))[2]);
     }
 
+    /// <summary>Ten minutes of requests from ten regular clients (user ids and addresses), ending at <paramref name="start"/> + 10 min.</summary>
+    static void KnowTheSitesClients(LogFeatureExtractor extractor, long start)
+    {
+        for (var i = 0; i < 3_000; i++)
+        {
+            Extract(extractor, Log(ip: $"10.0.0.{i % 10}", user: $"user-{i % 10:D5}", timestamp: start + (i * 200)));
+        }
+    }
+
     [Fact]
     public void ClientNewnessStaysHighForEveryRequestOfANewClientAndFadesWithItsAge()
     {
         var extractor = new LogFeatureExtractor();
         const long start = 1_700_000_000_000;
-        Extract(extractor, Log(ip: "10.0.0.1", user: "user-00001", timestamp: start));
+        KnowTheSitesClients(extractor, start);
         var regular = Extract(extractor, Log(ip: "10.0.0.1", user: "user-00001", timestamp: start + 600_000))[3];
         float stranger = 0;
         for (var i = 0; i < 20; i++)
@@ -136,8 +145,30 @@ public class LogFeatureExtractorTests
             stranger = Extract(extractor, Log(ip: "203.0.113.9", user: "user-98765", timestamp: start + 600_000 + (i * 50)))[3];
         }
 
+        var strangerLater = Extract(extractor, Log(ip: "203.0.113.9", user: "user-98765", timestamp: start + 660_000))[3];
+
         Assert.True(regular < 0.05f, $"a client first seen 10 minutes ago has newness {regular}");
-        Assert.True(stranger > 0.95f, $"the 20th request of a client first seen 1 s ago has newness {stranger}");
+        Assert.True(stranger > 0.85f, $"the 20th request of a client first seen 1 s ago has newness {stranger}");
+        Assert.True(strangerLater < 0.05f, $"a client first seen a minute ago has newness {strangerLater}");
+    }
+
+    [Fact]
+    public void NewClientsMeanLittleWhileMostClientsAreNewToTheScorer()
+    {
+        var extractor = new LogFeatureExtractor();
+        const long start = 1_700_000_000_000;
+        float coldStart = 0;
+        for (var i = 0; i < 50; i++)
+        {
+            // Right after the scorer starts every client is first seen: the norm, not a stranger.
+            coldStart = Extract(extractor, Log(ip: $"10.1.0.{i}", user: $"user-{i:D5}", timestamp: start + (i * 200)))[3];
+        }
+
+        KnowTheSitesClients(extractor, start + 10_000);
+        var onceKnown = Extract(extractor, Log(ip: "203.0.113.9", user: "user-98765", timestamp: start + 700_000))[3];
+
+        Assert.True(coldStart < 0.1f, $"the 50th first-seen client of 50 requests has newness {coldStart}");
+        Assert.Equal(1f, onceKnown);
     }
 
     [Fact]
@@ -145,14 +176,45 @@ public class LogFeatureExtractorTests
     {
         var extractor = new LogFeatureExtractor();
         const long start = 1_700_000_000_000;
-        Extract(extractor, Log(ip: "10.0.0.1", user: "user-00001", timestamp: start));
-        Extract(extractor, Log(ip: "10.0.0.2", user: "-", timestamp: start));
+        KnowTheSitesClients(extractor, start);
+        Extract(extractor, Log(ip: "10.0.0.99", user: "-", timestamp: start));
 
         var knownUserNewAddress = Extract(extractor, Log(ip: "192.0.2.7", user: "user-00001", timestamp: start + 600_000))[3];
+        var anonymousKnownAddress = Extract(extractor, Log(ip: "10.0.0.99", user: "-", timestamp: start + 600_000))[3];
         var anonymousNewAddress = Extract(extractor, Log(ip: "198.51.100.4", user: "-", timestamp: start + 600_000))[3];
 
         Assert.True(knownUserNewAddress < 0.05f, $"a user known for 10 minutes on a new address has newness {knownUserNewAddress}");
+        Assert.True(anonymousKnownAddress < 0.05f, $"an anonymous address known for 10 minutes has newness {anonymousKnownAddress}");
         Assert.Equal(1f, anonymousNewAddress);
+    }
+
+    [Fact]
+    public void EachServerErrorOfABurstOnOneRouteIsFurtherOutThanTheOneBefore()
+    {
+        var extractor = new LogFeatureExtractor();
+        const long start = 1_700_000_000_000;
+        var lone = Extract(extractor, Log(path: "/api/cart", status: 500, timestamp: start))[5];
+        var success = Extract(extractor, Log(path: "/api/orders", status: 200, timestamp: start + 60_000))[5];
+        var surge = new float[20];
+        for (var i = 0; i < surge.Length; i++)
+        {
+            surge[i] = Extract(extractor, Log(path: "/api/orders", status: i % 2 == 0 ? 503 : 500, timestamp: start + 60_000 + (i * 100)))[5];
+        }
+
+        var otherRoute = Extract(extractor, Log(path: "/api/basket", status: 502, timestamp: start + 62_000))[5];
+        var afterwards = Extract(extractor, Log(path: "/api/orders", status: 500, timestamp: start + 240_000))[5];
+
+        Assert.Equal(0.5f, lone, 3);
+        Assert.Equal(0f, success);
+        for (var i = 1; i < surge.Length; i++)
+        {
+            Assert.True(surge[i] > surge[i - 1], $"error {i + 1} of the burst: {surge[i]} after {surge[i - 1]}");
+        }
+
+        // Twenty errors within 1.9 s, the earlier ones decayed a little.
+        Assert.InRange(LogFeatureExtractor.ServerErrorsBehind(surge[^1]), 18, 20);
+        Assert.Equal(0.5f, otherRoute, 3);
+        Assert.True(afterwards < 0.51f, $"a server error three minutes after the burst has surge {afterwards}");
     }
 
     [Theory]
