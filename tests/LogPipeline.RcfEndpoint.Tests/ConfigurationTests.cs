@@ -12,10 +12,10 @@ public sealed class ConfigurationTests
         var client = app.CreateClient();
 
         var model = await client.GetModelAsync("rcf-anomaly-endpoint");
-        using var container = await client.PostRecordsAsync("/invocations", "text/csv", "1,2,3,4,5");
+        using var container = await client.PostRecordsAsync("/invocations", "text/csv", "1,2,3,4,5,6");
 
         // AWS's streaming default time decay, 1/(10 · sample size).
-        Assert.Equal(new ModelSettingsView(5, 1, 100, 256, 1.0 / 2560, null, null, "streaming"), model.Settings);
+        Assert.Equal(new ModelSettingsView(6, 1, 100, 256, 1.0 / 2560, null, null, "streaming"), model.Settings);
         Assert.Single(await container.ReadScoresAsync());
     }
 

@@ -11,7 +11,7 @@ namespace LogPipeline.RcfEndpoint.Tests;
 public sealed class EndToEndTests(RcfEndpointProcess endpoint, ITestOutputHelper output) : IClassFixture<RcfEndpointProcess>, IDisposable
 {
     private const string Endpoint = RcfEndpointProcess.Endpoint;
-    private static readonly int Dimensions = new RcfModelSettings().FeatureDim;
+    private const int Dimensions = 5;
 
     private IHost? _clientHost;
 
