@@ -68,7 +68,7 @@ public sealed partial class ScoredLogBatchHandler(
                 await deadLetterProducer.CompleteAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            LogBatchStored(logger, batch.Count, result.Written, result.Replaced, result.AlreadyStored, result.Counted, deadLettered);
+            LogBatchStored(logger, batch.Count, result.Written, result.Replaced, result.AlreadyStored, result.Counted, deadLettered, result.Timings.FindMs, result.Timings.CountMs, result.Timings.PutMs);
             return result;
         }
         catch (Exception ex)
@@ -113,6 +113,6 @@ public sealed partial class ScoredLogBatchHandler(
         return activity;
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Stored a batch of {Count}: {Written} written ({Replaced} re-scored replacing a stored verdict), {AlreadyStored} already stored, {Counted} counted, {DeadLettered} dead-lettered")]
-    static partial void LogBatchStored(ILogger logger, int count, int written, int replaced, int alreadyStored, int counted, int deadLettered);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stored a batch of {Count}: {Written} written ({Replaced} re-scored replacing a stored verdict), {AlreadyStored} already stored, {Counted} counted, {DeadLettered} dead-lettered; find {FindMs:F0} ms, count {CountMs:F0} ms, put {PutMs:F0} ms")]
+    static partial void LogBatchStored(ILogger logger, int count, int written, int replaced, int alreadyStored, int counted, int deadLettered, double findMs, double countMs, double putMs);
 }

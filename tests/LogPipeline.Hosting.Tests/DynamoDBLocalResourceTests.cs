@@ -15,15 +15,28 @@ public class DynamoDBLocalResourceTests
         var dynamodb = LocalDynamoDB(TestBuilders.Run());
 
         var local = Assert.IsType<DynamoDBLocalResource>(dynamodb.Resource);
-        Assert.Equal("java", local.Command);
+        Assert.Equal("nice", local.Command);
         var args = await ExecutionConfiguration.ArgumentsAsync(local);
 
+        Assert.Equal(["-n", $"{DynamoDBLocalBuilderExtensions.DefaultNiceness}", "java"], args.Take(3));
         Assert.Equal(["-jar", DynamoDBLocalInstaller.JarPath], args.SkipWhile(a => a != "-jar").Take(2));
         Assert.Contains("-sharedDb", args);
         Assert.Contains("-inMemory", args);
         Assert.DoesNotContain("-dbPath", args);
         Assert.Equal(["-port", $"{Port}"], args.SkipWhile(a => a != "-port").Take(2));
         Assert.Single(local.Annotations.OfType<HealthCheckAnnotation>());
+    }
+
+    [Fact]
+    public async Task ANicenessOfZeroStartsJavaDirectly()
+    {
+        var dynamodb = LocalDynamoDB(TestBuilders.Run($"--{DynamoDBLocalBuilderExtensions.NicenessSetting}=0"));
+
+        var local = Assert.IsType<DynamoDBLocalResource>(dynamodb.Resource);
+        Assert.Equal("java", local.Command);
+        var args = await ExecutionConfiguration.ArgumentsAsync(local);
+        Assert.StartsWith("-Djava.library.path=", args[0], StringComparison.Ordinal);
+        Assert.DoesNotContain("-n", args);
     }
 
     [Fact]

@@ -42,6 +42,45 @@ public sealed class LogBatchWriterTests(DynamoDbLocal dynamo) : IClassFixture<Dy
     }
 
     [Fact]
+    public async Task EachPhaseOfABatchIsTimedOnceAndReportedWithTheResult()
+    {
+        var factory = _services.GetRequiredService<IMeterFactory>();
+        var phases = new List<(string Phase, double Milliseconds)>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Scope == factory && instrument.Name == "logpipeline.writer.phase.duration")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == WriterPhase.TagName)
+                {
+                    lock (phases)
+                    {
+                        phases.Add(((string)tag.Value!, value));
+                    }
+                }
+            }
+        });
+        listener.Start();
+        var writer = CreateWriter();
+        var batch = TestLogs.Batch("phases", TestLogs.Day(1), 30, 1000, topic: "phases");
+
+        var result = await writer.WriteAsync(batch, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal([WriterPhase.Find.Name, WriterPhase.Count.Name, WriterPhase.Put.Name], phases.Select(p => p.Phase));
+        Assert.Equal([result.Timings.FindMs, result.Timings.CountMs, result.Timings.PutMs], phases.Select(p => p.Milliseconds));
+        Assert.All(phases, p => Assert.True(p.Milliseconds > 0, $"{p.Phase} took {p.Milliseconds} ms"));
+    }
+
+    [Fact]
     public async Task OnlyFlaggedItemsAndItemsAtOrAboveTheFloorEnterTheAnomalyIndex()
     {
         var start = TestLogs.Day(2);

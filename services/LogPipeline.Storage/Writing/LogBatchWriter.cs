@@ -65,7 +65,9 @@ public sealed class LogBatchWriter
             candidate[index] = true;
         }
 
+        var phaseStarted = Stopwatch.GetTimestamp();
         var stored = await _finder.FindStoredAsync(logs, candidate, cancellationToken).ConfigureAwait(false);
+        var findMs = RecordPhase(WriterPhase.Find, ref phaseStarted);
         var countable = new bool[logs.Count];
         var replaced = 0;
         for (var i = 0; i < logs.Count; i++)
@@ -76,6 +78,7 @@ public sealed class LogBatchWriter
         }
 
         var counted = await _counters.ApplyAsync(logs, countable, cancellationToken).ConfigureAwait(false);
+        var countMs = RecordPhase(WriterPhase.Count, ref phaseStarted);
 
         var items = new List<Dictionary<string, AttributeValue>>(chosen.Count - stored.Count + replaced);
         for (var i = 0; i < logs.Count; i++)
@@ -87,7 +90,17 @@ public sealed class LogBatchWriter
         }
 
         await _items.WriteAsync(_options.LogTable, items, cancellationToken).ConfigureAwait(false);
+        var putMs = RecordPhase(WriterPhase.Put, ref phaseStarted);
         _metrics.BatchWriteDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return new BatchWriteResult(items.Count, stored.Count - replaced, counted, replaced);
+        return new BatchWriteResult(items.Count, stored.Count - replaced, counted, replaced, new BatchWriteTimings(findMs, countMs, putMs));
+    }
+
+    double RecordPhase(WriterPhase phase, ref long phaseStarted)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var milliseconds = Stopwatch.GetElapsedTime(phaseStarted, now).TotalMilliseconds;
+        _metrics.PhaseDuration.Record(milliseconds, new KeyValuePair<string, object?>(WriterPhase.TagName, phase.Name));
+        phaseStarted = now;
+        return milliseconds;
     }
 }

@@ -14,6 +14,7 @@ public sealed class WriterMetrics
         UnprocessedRetries = meter.CreateCounter<long>("logpipeline.writer.unprocessed.retries", "{item}", "Items DynamoDB returned as unprocessed and the writer sent again.");
         Throttles = meter.CreateCounter<long>("logpipeline.writer.throttles", "{request}", "Requests DynamoDB throttled.");
         BatchWriteDuration = meter.CreateHistogram<double>("logpipeline.writer.batch.duration", "ms", "Time to store one consumer batch (items and counters).");
+        PhaseDuration = meter.CreateHistogram<double>("logpipeline.writer.phase.duration", "ms", "Time of one phase of storing a consumer batch, by phase: find (which logs are stored already), count (the counter transaction), put (the items).");
     }
 
     internal Counter<long> ItemsWritten { get; }
@@ -23,4 +24,6 @@ public sealed class WriterMetrics
     internal Counter<long> Throttles { get; }
 
     internal Histogram<double> BatchWriteDuration { get; }
+
+    internal Histogram<double> PhaseDuration { get; }
 }
