@@ -78,7 +78,7 @@ public sealed class AnomalyExplainer
         PathNovelty => DescribeRoute(LogRoutes.RouteOf(log.Path), features[PathNovelty], above),
         ClientNewness => DescribeClient(features[ClientNewness], above),
         ClientRate => above ? DescribeRate(features[ClientRate]) : "a client quieter than usual",
-        ServerErrorSurge => DescribeSurge(features[ServerErrorSurge]),
+        ServerErrorSurge => log.StatusCode >= 500 ? DescribeSurge(features[ServerErrorSurge]) : "not a server error",
         _ => $"feature {feature}",
     };
 

@@ -118,6 +118,18 @@ public class AnomalyExplainerTests
     }
 
     [Fact]
+    public void TheServerErrorSurgeOfAnAnswerThatIsNotAServerErrorSaysSo()
+    {
+        var (extractor, explainer) = Warm();
+        var features = new float[Features];
+        var success = Log(path: "/api/orders", status: 200, timestamp: 200 * 60_000L);
+        extractor.Extract(success, features);
+        var (high, low) = Attribution((AnomalyExplainer.ServerErrorSurge, 0, 2.0), (AnomalyExplainer.StatusRarity, 1.0, 0));
+
+        Assert.StartsWith("not a server error (67 %)", explainer.Explain(success, features, 3.0, high, low), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ARouteWithoutHistoryIsComparedWithTheSitesUsual()
     {
         var (extractor, explainer) = Warm();
