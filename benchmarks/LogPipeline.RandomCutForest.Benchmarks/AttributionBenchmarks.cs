@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 namespace LogPipeline.RandomCutForest.Benchmarks;
 
 /// <summary>
-/// What attribution adds to the streaming score of the scorer's model: 5 features, 100 trees, 256 samples, batches of
+/// What attribution adds to the streaming score of the scorer's model: 6 features, 100 trees, 256 samples, batches of
 /// 500 records (the scorer's batch), score-then-update with and without attribution. One operation is one record.
 /// </summary>
 [MemoryDiagnoser]
@@ -11,7 +11,7 @@ namespace LogPipeline.RandomCutForest.Benchmarks;
 [MedianColumn]
 public class AttributionBenchmarks
 {
-    private const int Dimensions = 5;
+    private const int Dimensions = 6;
     private const int Records = 500;
     private const int Blocks = 256;
     private float[] _records = [];

@@ -23,9 +23,9 @@ internal static class ScalingProbe
         new("3-d, decay 1/2560, score+update", 3, RandomCutForestOptions.DefaultTimeDecayFor(256), 1024, Update: true, Attribution: false),
         new("3-d, decay 1/2560, score only", 3, RandomCutForestOptions.DefaultTimeDecayFor(256), 1024, Update: false, Attribution: false),
 
-        // The scorer's model (RcfOptions.DefaultModel, ScorerOptions.BatchSize, Explain on): 5 features, decay 1/2560.
-        new("scorer 5-d, score+update+attribution", 5, RandomCutForestOptions.DefaultTimeDecayFor(256), 500, Update: true, Attribution: true),
-        new("scorer 5-d, score+update", 5, RandomCutForestOptions.DefaultTimeDecayFor(256), 500, Update: true, Attribution: false),
+        // The scorer's model (RcfOptions.DefaultModel, ScorerOptions.BatchSize, Explain on): 6 features, decay 1/2560.
+        new("scorer 6-d, score+update+attribution", 6, RandomCutForestOptions.DefaultTimeDecayFor(256), 500, Update: true, Attribution: true),
+        new("scorer 6-d, score+update", 6, RandomCutForestOptions.DefaultTimeDecayFor(256), 500, Update: true, Attribution: false),
     ];
 
     public static void Run(bool quick)

@@ -6,7 +6,7 @@ namespace LogPipeline.RcfEndpoint.Tests.Infrastructure;
 
 /// <summary>
 /// The built endpoint app in its own process, started as SageMaker starts a container (<c>serve</c>) on a free
-/// loopback port of Kestrel, serving the articles' endpoint (5 features, default forest, seeded).
+/// loopback port of Kestrel, serving the articles' endpoint with a model of its own (5 features, default forest, seeded).
 /// </summary>
 public sealed partial class RcfEndpointProcess : IAsyncLifetime
 {
