@@ -45,6 +45,9 @@ public sealed class LoadApp : IAsyncDisposable
                 // Marked records are polled one request each, many times a second: far more than a key's default 300 per 10 s.
                 "--Pipeline:QueryApi:RateLimit:PermitLimit=100000000",
                 "--Ports:Fixed=false",
+                // DynamoDB Local's one SQLite thread waits behind the services' threads on two cores; first in line, the
+                // writer stores 3.5-4x more (README, "End to end under load"). --set DynamoDBLocal:Niceness=0 compares.
+                $"--{DynamoDBLocalBuilderExtensions.NicenessSetting}=-10",
                 "--ResourceList:Url=http://127.0.0.1:0",
                 $"--Parameters:queryapi-key={apiKey}",
                 .. appHostSettings.Select(setting => "--" + setting),

@@ -15,10 +15,10 @@ public class DynamoDBLocalResourceTests
         var dynamodb = LocalDynamoDB(TestBuilders.Run());
 
         var local = Assert.IsType<DynamoDBLocalResource>(dynamodb.Resource);
-        Assert.Equal("nice", local.Command);
+        Assert.Equal("java", local.Command);
         var args = await ExecutionConfiguration.ArgumentsAsync(local);
 
-        Assert.Equal(["-n", $"{DynamoDBLocalBuilderExtensions.DefaultNiceness}", "java"], args.Take(3));
+        Assert.StartsWith("-Djava.library.path=", args[0], StringComparison.Ordinal);
         Assert.Equal(["-jar", DynamoDBLocalInstaller.JarPath], args.SkipWhile(a => a != "-jar").Take(2));
         Assert.Contains("-sharedDb", args);
         Assert.Contains("-inMemory", args);
@@ -28,15 +28,15 @@ public class DynamoDBLocalResourceTests
     }
 
     [Fact]
-    public async Task ANicenessOfZeroStartsJavaDirectly()
+    public async Task ANegativeNicenessStartsJavaThroughNice()
     {
-        var dynamodb = LocalDynamoDB(TestBuilders.Run($"--{DynamoDBLocalBuilderExtensions.NicenessSetting}=0"));
+        var dynamodb = LocalDynamoDB(TestBuilders.Run($"--{DynamoDBLocalBuilderExtensions.NicenessSetting}=-10"));
 
         var local = Assert.IsType<DynamoDBLocalResource>(dynamodb.Resource);
-        Assert.Equal("java", local.Command);
+        Assert.Equal("nice", local.Command);
         var args = await ExecutionConfiguration.ArgumentsAsync(local);
-        Assert.StartsWith("-Djava.library.path=", args[0], StringComparison.Ordinal);
-        Assert.DoesNotContain("-n", args);
+        Assert.Equal(["-n", "-10", "java"], args.Take(3));
+        Assert.Equal(["-jar", DynamoDBLocalInstaller.JarPath], args.SkipWhile(a => a != "-jar").Take(2));
     }
 
     [Fact]
