@@ -9,18 +9,24 @@ eng/prerequisites.sh || exit 1
 results="TestResults"
 rm -rf "$results"
 echo "==> Building"
+SECONDS=0
 dotnet build LogPipeline.slnx -c Debug -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 
-echo "==> Testing"
+echo "==> Testing (the build took ${SECONDS} s)"
 status=0
+timings=""
 # Every project under tests/ that references the test SDK (unit, integration, end-to-end and the Gherkin specs).
 for project in $(grep -l '"Microsoft.NET.Test.Sdk"' tests/*/*.csproj); do
   name=$(basename "$project" .csproj)
   echo "--- $name"
+  started=$SECONDS
   dotnet test "$project" --no-build -c Debug -nologo \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
     --results-directory "$results" "$@" || status=1
+  timings+="  $((SECONDS - started)) s $name"$'\n'
 done
+echo "==> Seconds per test project, start-up included (build and tests so far: ${SECONDS} s)"
+printf '%s' "$timings" | sort -rn
 
 echo "==> Checking formatting (dotnet format --verify-no-changes)"
 format_failed=0
@@ -37,6 +43,16 @@ for trx in "$results"/*.trx; do
   passed=$((passed + $(get passed)))
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
   skipped=$((skipped + $(get notExecuted)))
+done
+# The failures again, at the end where a CI log's tail shows them: each failed test's name and the start of its message.
+for trx in "$results"/*.trx; do
+  [[ -e "$trx" ]] || continue
+  perl -0777 -ne 'while (/<UnitTestResult\b([^>]*outcome="Failed"[^>]*)>(.*?)<\/UnitTestResult>/sg) {
+      my ($attributes, $body) = ($1, $2); my ($name) = $attributes =~ /testName="([^"]*)"/;
+      my ($message) = $body =~ /<Message>(.*?)<\/Message>/s; $message //= "";
+      for ($name, $message) { s/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#xD;//g; s/&#xA;/\n/g; s/&amp;/&/g; }
+      my @lines = grep { /\S/ } split /\n/, $message;
+      print "FAILED $name\n", map({ "    $_\n" } @lines[0 .. ($#lines < 4 ? $#lines : 4)]); }' "$trx"
 done
 if (( status != 0 && failed == 0 )); then failed=1; fi
 (( format_failed == 0 )) && passed=$((passed + 1))   # the formatting check counts as one check

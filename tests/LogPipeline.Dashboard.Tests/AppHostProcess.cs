@@ -117,7 +117,20 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         ProcessSignals.Send(_process.Id, ProcessSignals.Interrupt);
     }
 
-    public Task WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync().WaitAsync(timeout);
+    /// <summary>Waits for the app host to exit; on a timeout the exception carries the end of its console output.</summary>
+    public async Task WaitForExitAsync(TimeSpan timeout)
+    {
+        try
+        {
+            await _process.WaitForExitAsync().WaitAsync(timeout);
+        }
+        catch (TimeoutException e)
+        {
+            var lines = Output.Split('\n');
+            throw new TimeoutException(
+                $"The app host had not exited after {timeout.TotalSeconds:0} s; its last output:\n{string.Join('\n', lines[Math.Max(0, lines.Length - 80)..])}", e);
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
