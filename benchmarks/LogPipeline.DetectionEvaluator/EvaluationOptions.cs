@@ -21,6 +21,9 @@ public sealed record EvaluationOptions
 
     public int BurstSize { get; init; } = 20;
 
+    /// <summary>The generator's background rate in logs per second; null keeps the app's default.</summary>
+    public int? Rate { get; init; }
+
     /// <summary>Where the plot goes; null writes none.</summary>
     public string? PlotPath { get; init; }
 
@@ -43,10 +46,11 @@ public sealed record EvaluationOptions
                 "--duration" => options with { Duration = Seconds(Value()) },
                 "--burst-interval" => options with { BurstInterval = Seconds(Value()) },
                 "--burst-size" => options with { BurstSize = int.Parse(Value(), CultureInfo.InvariantCulture) },
+                "--rate" => options with { Rate = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--plot" => options with { PlotPath = Value() },
                 "--verdicts" => options with { VerdictsPath = Value() },
                 "--replay" => options with { Replay = true },
-                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --seed N, --warm-up S, --duration S, --burst-interval S, --burst-size N, --plot FILE.svg, --verdicts FILE.jsonl, --replay."),
+                _ => throw new ArgumentException($"Unknown option {args[i]}. Options: --seed N, --warm-up S, --duration S, --burst-interval S, --burst-size N, --rate N, --plot FILE.svg, --verdicts FILE.jsonl, --replay."),
             };
         }
 
@@ -54,7 +58,7 @@ public sealed record EvaluationOptions
     }
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"seed {Seed}, {WarmUp.TotalSeconds:F0} s warm-up, {Duration.TotalSeconds:F0} s judged, a burst of {BurstSize} every {BurstInterval.TotalSeconds:F0} s (kinds in turn)");
+        $"seed {Seed}, {(Rate is { } rate ? $"{rate} logs/s, " : "")}{WarmUp.TotalSeconds:F0} s warm-up, {Duration.TotalSeconds:F0} s judged, a burst of {BurstSize} every {BurstInterval.TotalSeconds:F0} s (kinds in turn)");
 
     static TimeSpan Seconds(string value) => TimeSpan.FromSeconds(double.Parse(value, CultureInfo.InvariantCulture));
 }

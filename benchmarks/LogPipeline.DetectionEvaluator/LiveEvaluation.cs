@@ -25,9 +25,11 @@ public static class LiveEvaluation
         var apiKey = "evaluator-" + Guid.NewGuid().ToString("N");
         using var startTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         startTimeout.CancelAfter(StartTimeout);
+        string[] rateSetting = options.Rate is { } logsPerSecond ? [string.Create(CultureInfo.InvariantCulture, $"--Pipeline:Generator:RatePerSecond={logsPerSecond}")] : [];
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.LogPipeline_AppHost>(
             [
                 string.Create(CultureInfo.InvariantCulture, $"--Pipeline:Generator:Seed={options.Seed}"),
+                .. rateSetting,
                 // Reading a 30-minute window back takes more requests than a key's default 300 per 10 s.
                 "--Pipeline:QueryApi:RateLimit:PermitLimit=1000000",
                 "--Ports:Fixed=false",

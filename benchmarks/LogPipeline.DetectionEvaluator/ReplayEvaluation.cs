@@ -25,7 +25,7 @@ public static class ReplayEvaluation
 
     public static EvaluationResult Run(EvaluationOptions options, TextWriter log)
     {
-        var rate = new GeneratorOptions().RatePerSecond;
+        var rate = options.Rate ?? new GeneratorOptions().RatePerSecond;
         // The scorer's batches: records this close in event time are scored together.
         var maxBatchWait = (long)new ScorerOptions().MaxBatchWait.TotalMilliseconds;
         var traffic = new WebTrafficModel(options.Seed);
@@ -37,7 +37,7 @@ public static class ReplayEvaluation
         var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var from = start + (long)options.WarmUp.TotalMilliseconds;
         var to = from + (long)options.Duration.TotalMilliseconds;
-        var step = 1000 / rate;
+        var step = 1000.0 / rate;
         var interval = (long)options.BurstInterval.TotalMilliseconds;
         var nextBurst = from + (interval / 2);
 

@@ -76,7 +76,7 @@ public sealed class LabelledWindow
     public string DescribeScores()
     {
         var lines = Logs.Where(l => Label(l) is not null).Select(l =>
-            $"  {Label(l)}: {l["path"]} {l["status_code"]} {l["response_time"]}s from {l["ip_address"]}: score {l["anomaly_score"]}, threshold {l["threshold"]}, flagged {Flagged(l)}").ToList();
+            $"  {Label(l)}: {l["path"]} {l["status_code"]} {l["response_time"]}s from {l["ip_address"]}: score {l["anomaly_score"]}, threshold {l["threshold"]}, flagged {Flagged(l)}{(l["explanation"] is { } why ? $" ({why})" : "")}").ToList();
         var normal = Logs.Where(l => Label(l) is null).Select(l => l["anomaly_score"]!.GetValue<double>()).Order().ToList();
         if (normal.Count > 0)
         {
