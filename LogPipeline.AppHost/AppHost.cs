@@ -1,7 +1,8 @@
 using LogPipeline.AppHost;
 using LogPipeline.Contracts;
 
-var builder = DistributedApplication.CreateBuilder(args);
+var builder = DistributedApplication.CreateBuilder(args)
+    .WithTelemetryExportOnlyToTheDashboard();
 
 var kafka = builder.AddEmbeddedKafka("kafka")
     .WithTopic(Topics.Raw, partitions: 8)

@@ -17,6 +17,8 @@ static class Extensions
     const string QueryApiKeysVariable = "Pipeline__QueryApi__ApiKeys__0";
     const string QueryApiRequireKeyVariable = "Pipeline__QueryApi__RequireApiKey";
 
+    const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+
     /// <summary>
     /// The fixed local port of <paramref name="resource"/>: <c>Ports:{resource}</c> from the app host's configuration,
     /// or <paramref name="defaultPort"/>; null (a free port) when <c>Ports:Fixed</c> is false, as in tests.
@@ -59,6 +61,30 @@ static class Extensions
             endpoint.TargetPort = proxied ? null : port;
             endpoint.IsProxied = proxied;
         }, createIfNotExists: false);
+    }
+
+    /// <summary>
+    /// Leaves the resources without an OTLP endpoint when the app host runs no dashboard (Aspire's test host, as in the
+    /// specification, the load harness and the detection evaluator). Aspire then still points every exporter at
+    /// http://localhost:4317, where nothing listens: each service would retry its exports in memory, tens of failures a
+    /// second under load, at a CPU cost that skews what those harnesses measure. The service defaults add the OTLP
+    /// exporter only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// </summary>
+    public static IDistributedApplicationBuilder WithTelemetryExportOnlyToTheDashboard(this IDistributedApplicationBuilder builder)
+    {
+        builder.Eventing.Subscribe<BeforeStartEvent>((@event, _) =>
+        {
+            if (builder.ExecutionContext.IsRunMode && @event.Services.GetRequiredService<DistributedApplicationOptions>().DisableDashboard)
+            {
+                foreach (var resource in @event.Model.Resources.OfType<IResourceWithEnvironment>())
+                {
+                    resource.Annotations.Add(new EnvironmentCallbackAnnotation(context => context.EnvironmentVariables.Remove(OtlpEndpointVariable)));
+                }
+            }
+
+            return Task.CompletedTask;
+        });
+        return builder;
     }
 
     /// <summary>
