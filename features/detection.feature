@@ -1,7 +1,7 @@
 Feature: Anomaly detection
   The scorer flags the anomalies the generator injects — a latency spike, a burst of 5xx errors, a scan of unusual
-  paths — and leaves normal traffic mostly alone, with the generator's background traffic flowing at 200 logs per
-  second, once the model (and its adaptive threshold) has learnt from 10,000 logs.
+  paths, a stranger's requests — and leaves normal traffic mostly alone, with the generator's background traffic
+  flowing at 200 logs per second, once the model (and its adaptive threshold) has learnt from 10,000 logs.
 
   Quality is judged from the outside, on each scenario's own records: the generator labels everything it sends
   (injected_anomaly: the anomaly kind, or none for normal traffic), and the scenario reads back through the Query
@@ -9,8 +9,8 @@ Feature: Anomaly detection
   stored, or while 1,000 normal logs flow), with the verdict the scorer stored (is_anomaly). Recall of a kind: the
   share of the window's records labelled with that kind that are flagged. Precision: the share of the window's
   flagged records that carry an anomaly label. Each kind has its own floors (below), under what this machine
-  measures with 20-record bursts after warm-up: recall 100% for each kind below, precision 88-96%, and under 1% of
-  normal traffic flagged.
+  measures with 20-record bursts after warm-up: recall 100% for each kind below (a stranger's burst once 77%, in four
+  runs of the whole specification), precision 88-100%, and under 1% of normal traffic flagged.
 
   Background:
     Given the pipeline is running
@@ -27,6 +27,7 @@ Feature: Anomaly detection
       | latency_spike | 20    | 75     | 60        |
       | error_burst   | 20    | 85     | 60        |
       | path_scan     | 20    | 85     | 60        |
+      | unusual_ip    | 20    | 75     | 60        |
 
   Scenario: Normal traffic is mostly not flagged
     When at least 1000 more normal logs have been scored and stored
