@@ -40,6 +40,21 @@ public class PipelineEndToEndTests(PipelineAppFixture fixture) : IClassFixture<P
     }
 
     [Fact]
+    public async Task WithoutADashboardNoServiceIsPointedAtAnOtlpEndpoint()
+    {
+        // Aspire's test host runs no dashboard; its default endpoint (localhost:4317) would have nothing listening.
+        using var client = new HttpClient { BaseAddress = await fixture.ResourceListAddress.WaitAsync(Timeout), Timeout = Timeout };
+        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/resources"));
+        var resources = json.RootElement.GetProperty("resources").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
+        foreach (var name in new[] { "generator", "scorer", "writer", "queryapi" })
+        {
+            var environment = resources[name].GetProperty("environment");
+            Assert.Equal(name, environment.GetProperty("OTEL_SERVICE_NAME").GetString());
+            Assert.False(environment.TryGetProperty("OTEL_EXPORTER_OTLP_ENDPOINT", out var endpoint), $"{name} exports to {endpoint}");
+        }
+    }
+
+    [Fact]
     public async Task TheQueryApiRefusesRequestsWithoutTheKey()
     {
         using var anonymous = fixture.App.CreateHttpClient("queryapi");
