@@ -20,18 +20,18 @@ namespace LogPipeline.DetectionEvaluator;
 /// </summary>
 public static class ReplayEvaluation
 {
-    const int BatchSize = 500;
-
 
     public static EvaluationResult Run(EvaluationOptions options, TextWriter log)
     {
         var rate = options.Rate ?? new GeneratorOptions().RatePerSecond;
         // The scorer's batches: records this close in event time are scored together.
-        var maxBatchWait = (long)new ScorerOptions().MaxBatchWait.TotalMilliseconds;
+        var scorer = new ScorerOptions();
+        var maxBatchWait = (long)scorer.MaxBatchWait.TotalMilliseconds;
+        var batchSize = scorer.BatchSize;
         var traffic = new WebTrafficModel(options.Seed);
         var features = new LogFeatureExtractor();
         var forest = new Forest(RcfOptions.DefaultModel.ToForestOptions() with { ParallelExecution = false, RandomSeed = options.Seed });
-        var threshold = new AnomalyThreshold(new ScorerOptions().Threshold);
+        var threshold = new AnomalyThreshold(scorer.Threshold);
         var kinds = AnomalyLabels.Injectable;
 
         var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -68,8 +68,8 @@ public static class ReplayEvaluation
         }
 
         // As the scorer does: a batch's features, one scoring call, then each verdict, and the baselines learn.
-        var points = new float[BatchSize * LogFeatureExtractor.FeatureCount];
-        var scores = new double[BatchSize];
+        var points = new float[batchSize * LogFeatureExtractor.FeatureCount];
+        var scores = new double[batchSize];
         var verdicts = new List<LabelledVerdict>();
         var sent = 0L;
         var extracting = new Stopwatch();
@@ -77,7 +77,7 @@ public static class ReplayEvaluation
         for (var first = 0; first < records.Count;)
         {
             var count = 1;
-            while (first + count < records.Count && count < BatchSize && records[first + count].Log.Timestamp - records[first].Log.Timestamp < maxBatchWait)
+            while (first + count < records.Count && count < batchSize && records[first + count].Log.Timestamp - records[first].Log.Timestamp < maxBatchWait)
             {
                 count++;
             }

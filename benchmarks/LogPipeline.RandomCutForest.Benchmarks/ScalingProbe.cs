@@ -23,7 +23,7 @@ internal static class ScalingProbe
         new("3-d, decay 1/2560, score+update", 3, RandomCutForestOptions.DefaultTimeDecayFor(256), 1024, Update: true, Attribution: false),
         new("3-d, decay 1/2560, score only", 3, RandomCutForestOptions.DefaultTimeDecayFor(256), 1024, Update: false, Attribution: false),
 
-        // The scorer's model (RcfOptions.DefaultModel, ScorerOptions.BatchSize, Explain on): 6 features, decay 1/2560.
+        // The scorer's model (RcfOptions.DefaultModel, Explain on) in batches of 500, as measured: 6 features, decay 1/2560.
         new("scorer 6-d, score+update+attribution", 6, RandomCutForestOptions.DefaultTimeDecayFor(256), 500, Update: true, Attribution: true),
         new("scorer 6-d, score+update", 6, RandomCutForestOptions.DefaultTimeDecayFor(256), 500, Update: true, Attribution: false),
     ];
