@@ -72,9 +72,14 @@ static class Extensions
     /// </summary>
     public static IDistributedApplicationBuilder WithTelemetryExportOnlyToTheDashboard(this IDistributedApplicationBuilder builder)
     {
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            return builder;
+        }
+
         builder.Eventing.Subscribe<BeforeStartEvent>((@event, _) =>
         {
-            if (builder.ExecutionContext.IsRunMode && @event.Services.GetRequiredService<DistributedApplicationOptions>().DisableDashboard)
+            if (@event.Services.GetRequiredService<DistributedApplicationOptions>().DisableDashboard)
             {
                 foreach (var resource in @event.Model.Resources.OfType<IResourceWithEnvironment>())
                 {

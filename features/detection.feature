@@ -9,7 +9,7 @@ Feature: Anomaly detection
   stored, or while 1,000 normal logs flow), with the verdict the scorer stored (is_anomaly). Recall of a kind: the
   share of the window's records labelled with that kind that are flagged. Precision: the share of the window's
   flagged records that carry an anomaly label. Each kind has its own floors (below), under what this machine
-  measures with 20-record bursts after warm-up: recall 100% for each kind below (a stranger's burst once 77%, in four
+  measures with 20-record bursts after warm-up: recall 100% for each kind below (a stranger's burst once 77%, in six
   runs of the whole specification), precision 88-100%, and under 1% of normal traffic flagged.
 
   Background:

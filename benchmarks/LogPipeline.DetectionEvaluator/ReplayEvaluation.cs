@@ -20,7 +20,6 @@ namespace LogPipeline.DetectionEvaluator;
 /// </summary>
 public static class ReplayEvaluation
 {
-
     public static EvaluationResult Run(EvaluationOptions options, TextWriter log)
     {
         var rate = options.Rate ?? new GeneratorOptions().RatePerSecond;

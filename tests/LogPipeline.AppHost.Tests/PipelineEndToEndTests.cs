@@ -27,10 +27,9 @@ public class PipelineEndToEndTests(PipelineAppFixture fixture) : IClassFixture<P
     [Fact]
     public async Task TheResourceListServesEveryResourceAsJsonWithSecretsMasked()
     {
-        using var client = new HttpClient { BaseAddress = await fixture.ResourceListAddress.WaitAsync(Timeout), Timeout = Timeout };
-        var text = await client.GetStringAsync("/api/resources");
+        var text = await ResourceListAsync();
         using var json = JsonDocument.Parse(text);
-        var resources = json.RootElement.GetProperty("resources").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
+        var resources = ByName(json);
         Assert.Superset(PipelineAppFixture.ResourceNames.ToHashSet(), resources.Keys.ToHashSet());
         Assert.StartsWith("127.0.0.1:", resources["kafka"].GetProperty("connectionString").GetString(), StringComparison.Ordinal);
         Assert.Equal("Healthy", resources["queryapi"].GetProperty("health").GetString());
@@ -43,9 +42,8 @@ public class PipelineEndToEndTests(PipelineAppFixture fixture) : IClassFixture<P
     public async Task WithoutADashboardNoServiceIsPointedAtAnOtlpEndpoint()
     {
         // Aspire's test host runs no dashboard; its default endpoint (localhost:4317) would have nothing listening.
-        using var client = new HttpClient { BaseAddress = await fixture.ResourceListAddress.WaitAsync(Timeout), Timeout = Timeout };
-        using var json = JsonDocument.Parse(await client.GetStringAsync("/api/resources"));
-        var resources = json.RootElement.GetProperty("resources").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
+        using var json = JsonDocument.Parse(await ResourceListAsync());
+        var resources = ByName(json);
         foreach (var name in new[] { "generator", "scorer", "writer", "queryapi" })
         {
             var environment = resources[name].GetProperty("environment");
@@ -53,6 +51,16 @@ public class PipelineEndToEndTests(PipelineAppFixture fixture) : IClassFixture<P
             Assert.False(environment.TryGetProperty("OTEL_EXPORTER_OTLP_ENDPOINT", out var endpoint), $"{name} exports to {endpoint}");
         }
     }
+
+    /// <summary>The resource list's JSON as served.</summary>
+    async Task<string> ResourceListAsync()
+    {
+        using var client = new HttpClient { BaseAddress = await fixture.ResourceListAddress.WaitAsync(Timeout), Timeout = Timeout };
+        return await client.GetStringAsync("/api/resources");
+    }
+
+    static Dictionary<string, JsonElement> ByName(JsonDocument resourceList) =>
+        resourceList.RootElement.GetProperty("resources").EnumerateArray().ToDictionary(r => r.GetProperty("name").GetString()!);
 
     [Fact]
     public async Task TheQueryApiRefusesRequestsWithoutTheKey()
